@@ -1,0 +1,24 @@
+package dev.reckon.ports.in;
+
+import dev.reckon.domain.key.KeyHint;
+import dev.reckon.domain.shared.Provider;
+import dev.reckon.domain.shared.ProviderKeyId;
+import dev.reckon.domain.usage.Dataset;
+
+/** Receives progress of a long ingestion: which key, which dataset, how many days are done. */
+@FunctionalInterface
+public interface IngestionProgress {
+
+  IngestionProgress NONE = event -> {};
+
+  void report(Event event);
+
+  /** Progress of one dataset of one key: {@code daysDone} of {@code daysTotal}. */
+  record Event(
+      ProviderKeyId keyId,
+      Provider provider,
+      KeyHint hint,
+      Dataset dataset,
+      long daysDone,
+      long daysTotal) {}
+}

@@ -1,0 +1,21 @@
+package dev.reckon.ports.in;
+
+import dev.reckon.domain.shared.ProviderKeyId;
+
+/**
+ * What one ingestion run did. {@code detail} is null when the run ingested normally, and otherwise
+ * a reason safe to show admins.
+ */
+public record IngestionResult(
+    ProviderKeyId keyId, Outcome outcome, long usageRows, long costRows, String detail) {
+
+  /** How the run ended. */
+  public enum Outcome {
+    /** Every window was fetched and stored. */
+    INGESTED,
+    /** The provider rejected the key; it is now marked as needing attention. */
+    KEY_REJECTED,
+    /** The key is not active, so nothing was polled. */
+    SKIPPED
+  }
+}

@@ -1,0 +1,33 @@
+package dev.reckon.ports.out;
+
+import dev.reckon.domain.report.DailyCost;
+import dev.reckon.domain.report.DailyUsage;
+import dev.reckon.domain.shared.OrgId;
+import dev.reckon.domain.shared.Provider;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads stored usage and cost of one organization, summed per day, for reports. */
+public interface SpendReadModel {
+
+  /**
+   * Sums hourly usage into days of the given zone, for days {@code from} to {@code to} inclusive,
+   * one row per day, provider, model, project and API key (service tiers are added together). An
+   * empty provider means all providers.
+   */
+  List<DailyUsage> dailyUsage(
+      OrgId orgId, LocalDate from, LocalDate to, ZoneId zone, Optional<Provider> provider);
+
+  /**
+   * Sums billed cost per UTC day (providers bill by UTC day), provider, project and model for UTC
+   * dates {@code from} to {@code to} inclusive.
+   */
+  List<DailyCost> dailyCosts(
+      OrgId orgId, LocalDate from, LocalDate to, Optional<Provider> provider);
+
+  /** Returns the known display names of provider ids (projects, workspaces, API keys). */
+  Map<String, String> names(OrgId orgId);
+}
