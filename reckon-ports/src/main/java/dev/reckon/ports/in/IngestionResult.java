@@ -3,8 +3,9 @@ package dev.reckon.ports.in;
 import dev.reckon.domain.shared.ProviderKeyId;
 
 /**
- * What one ingestion run did. {@code detail} is null when the run ingested normally, and otherwise
- * a reason safe to show admins.
+ * What one ingestion run did. {@code detail} is null when the run went fully normally, and
+ * otherwise a reason safe to show admins: why the key was rejected or skipped, or that display
+ * names could not be refreshed although usage and cost were.
  */
 public record IngestionResult(
     ProviderKeyId keyId, Outcome outcome, long usageRows, long costRows, String detail) {

@@ -16,6 +16,7 @@ import dev.reckon.ports.in.IngestionResult;
 import dev.reckon.ports.in.NoSuchOrganizationException;
 import dev.reckon.ports.in.NoSuchProviderKeyException;
 import dev.reckon.ports.out.FetchProgress;
+import dev.reckon.ports.out.ProviderCallException;
 import dev.reckon.ports.out.KeyOpener;
 import dev.reckon.ports.out.OrganizationRepository;
 import dev.reckon.ports.out.ProviderKeyRecord;
@@ -97,7 +98,7 @@ public final class IngestProviderKeyService implements IngestProviderKeyUseCase 
     Instant now = clock.instant();
     int backfillDays = Math.min(organization.plan().retentionDays(), settings.maxBackfillDays());
     try (SecretBytes adminKey = opener.open(key.sealed(), key.binding())) {
-      usage.saveNames(key.orgId(), key.id(), source.fetchNames(adminKey));
+      String namesProblem = refreshNames(key, source, adminKey);
       long usageRows =
           ingestDataset(
               key,
@@ -127,6 +128,21 @@ public final class IngestProviderKeyService implements IngestProviderKeyUseCase 
       keys.markNeedsAttention(key.orgId(), key.id(), rejected.reason());
       return new IngestionResult(
           key.id(), IngestionResult.Outcome.KEY_REJECTED, 0, 0, rejected.reason());
+    }
+  }
+
+  /**
+   * Stores the provider's names for project and API key ids. Names are for display only, so a
+   * failure other than a rejected key does not stop ingestion; it is returned as a detail instead.
+   */
+  private String refreshNames(ProviderKeyRecord key, ProviderUsageSource source, SecretBytes adminKey) {
+    try {
+      usage.saveNames(key.orgId(), key.id(), source.fetchNames(adminKey));
+      return null;
+    } catch (ProviderKeyRejectedException rejected) {
+      throw rejected;
+    } catch (ProviderCallException e) {
+      return "names not refreshed: " + e.getMessage();
     }
   }
 

@@ -1,0 +1,198 @@
+package dev.reckon.worker;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.reckon.adapter.kms.local.LocalMasterKeyFile;
+import dev.reckon.adapter.kms.opening.EnvelopeKeyOpener;
+import dev.reckon.adapter.kms.opening.LocalMasterKeyUnwrapper;
+import dev.reckon.adapter.kms.sealing.EnvelopeKeySealer;
+import dev.reckon.adapter.postgres.DataSources;
+import dev.reckon.adapter.postgres.DatabaseRoles;
+import dev.reckon.adapter.postgres.DatabaseSetup;
+import dev.reckon.adapter.postgres.JdbiOrganizationRepository;
+import dev.reckon.adapter.postgres.JdbiProviderKeyRepository;
+import dev.reckon.adapter.postgres.JdbiSpendReadModel;
+import dev.reckon.adapter.postgres.JdbiUsageRepository;
+import dev.reckon.adapter.postgres.Migrations;
+import dev.reckon.adapter.postgres.PostgresSettings;
+import dev.reckon.adapter.postgres.ReckonJdbi;
+import dev.reckon.adapter.provider.HardenedHttpClient;
+import dev.reckon.adapter.provider.HttpClientSettings;
+import dev.reckon.adapter.provider.anthropic.AnthropicUsageSource;
+import dev.reckon.adapter.provider.openai.OpenAiUsageSource;
+import dev.reckon.domain.pricing.PriceTable;
+import dev.reckon.domain.secret.SecretBytes;
+import dev.reckon.ports.in.AddProviderKeyUseCase;
+import dev.reckon.ports.in.CreateOrganizationUseCase;
+import dev.reckon.ports.in.FindOrganizationUseCase;
+import dev.reckon.ports.in.IngestProviderKeyUseCase;
+import dev.reckon.ports.in.ReportSpendUseCase;
+import dev.reckon.ports.out.ProviderKeyRepository;
+import dev.reckon.ports.service.AddProviderKeyService;
+import dev.reckon.ports.service.IngestProviderKeyService;
+import dev.reckon.ports.service.IngestionSettings;
+import dev.reckon.ports.service.OrganizationService;
+import dev.reckon.ports.service.ReportSpendService;
+import dev.reckon.worker.config.WorkerConfig;
+import dev.reckon.worker.ingest.WorkerLoop;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Wires the use cases to the adapters from the configuration, building each part on first use so
+ * that a command connects only to what it needs. Commands that add keys and read reports use the
+ * web role; ingestion uses the worker role; migrations use the owner role.
+ */
+public final class Services implements AutoCloseable {
+
+  private static final int POOL_SIZE = 4;
+
+  private final WorkerConfig config;
+  private final PostgresSettings postgres;
+  private final Clock clock;
+  private final List<AutoCloseable> closeables = new ArrayList<>();
+  private Jdbi web;
+  private Jdbi worker;
+  private LocalMasterKeyFile masterKey;
+  private HardenedHttpClient http;
+
+  public Services(WorkerConfig config) {
+    this(config, Clock.systemUTC());
+  }
+
+  /** Wires with another clock, so tests and the provider sandbox can agree on "now". */
+  public Services(WorkerConfig config, Clock clock) {
+    this.config = config;
+    this.clock = clock;
+    this.postgres =
+        new PostgresSettings(
+            config.databaseHost(),
+            config.databasePort(),
+            config.databaseName(),
+            new DatabaseRoles(config.owner().name(), config.web().name(), config.worker().name()),
+            config.databaseSslMode());
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /** Creates the database and roles when an admin user is configured, then applies migrations. */
+  public void migrate(PrintStream out) {
+    if (config.adminUser() != null) {
+      try (HikariDataSource admin = DataSources.pool(postgres.withDatabase("postgres"), config.adminUser(), 1)) {
+        DatabaseSetup.ensureDatabaseAndRoles(admin, postgres);
+      }
+    }
+    // Flyway holds one connection for its lock and migrates on a second.
+    try (HikariDataSource owner = pool(config.owner(), 2)) {
+      int applied = Migrations.migrate(owner, postgres.roles());
+      out.printf(
+          "      database %s on %s:%d is current (%d migrations applied now)%n",
+          postgres.database(), postgres.host(), postgres.port(), applied);
+    }
+  }
+
+  public FindOrganizationUseCase organizations() {
+    return new OrganizationService(new JdbiOrganizationRepository(web()), UUID::randomUUID);
+  }
+
+  public CreateOrganizationUseCase createOrganization() {
+    return new OrganizationService(new JdbiOrganizationRepository(web()), UUID::randomUUID);
+  }
+
+  public AddProviderKeyUseCase addProviderKey() {
+    return new AddProviderKeyService(
+        new JdbiOrganizationRepository(web()),
+        webKeys(),
+        new EnvelopeKeySealer(masterKey()),
+        UUID::randomUUID,
+        clock);
+  }
+
+  public ProviderKeyRepository webKeys() {
+    return new JdbiProviderKeyRepository(web());
+  }
+
+  public ReportSpendUseCase reportSpend() {
+    return new ReportSpendService(
+        new JdbiOrganizationRepository(web()), new JdbiSpendReadModel(web()), PriceTable.builtIn());
+  }
+
+  public IngestProviderKeyUseCase ingestion() {
+    HardenedHttpClient client = http();
+    return new IngestProviderKeyService(
+        new JdbiProviderKeyRepository(worker()),
+        new JdbiOrganizationRepository(worker()),
+        new JdbiUsageRepository(worker()),
+        new EnvelopeKeyOpener(new LocalMasterKeyUnwrapper(masterKey())),
+        List.of(
+            new OpenAiUsageSource(client, config.openAiBaseUrl(), clock),
+            new AnthropicUsageSource(client, config.anthropicBaseUrl(), clock)),
+        clock,
+        IngestionSettings.DEFAULTS.withMaxBackfillDays(config.maxBackfillDays()));
+  }
+
+  public WorkerLoop workerLoop() {
+    return new WorkerLoop(new JdbiProviderKeyRepository(worker()), ingestion(), clock);
+  }
+
+  @Override
+  public void close() {
+    for (AutoCloseable closeable : closeables) {
+      try {
+        closeable.close();
+      } catch (Exception ignored) {
+        // Closing happens at exit; a pool that fails to close leaves nothing to clean up.
+      }
+    }
+    closeables.clear();
+  }
+
+  private Jdbi web() {
+    if (web == null) {
+      web = ReckonJdbi.create(pool(config.web(), POOL_SIZE));
+    }
+    return web;
+  }
+
+  private Jdbi worker() {
+    if (worker == null) {
+      worker = ReckonJdbi.create(pool(config.worker(), POOL_SIZE));
+    }
+    return worker;
+  }
+
+  private HikariDataSource pool(WorkerConfig.DatabaseUser user, int size) {
+    HikariDataSource pool;
+    if (user.password() == null) {
+      pool = DataSources.pool(postgres, user.name(), size);
+    } else {
+      try (SecretBytes password = SecretBytes.fromChars(user.password().toCharArray())) {
+        pool = DataSources.pool(postgres, user.name(), password, size);
+      }
+    }
+    closeables.add(pool);
+    return pool;
+  }
+
+  private LocalMasterKeyFile masterKey() {
+    if (masterKey == null) {
+      masterKey = LocalMasterKeyFile.openOrCreate(config.masterKeyFile(), config.production());
+      closeables.add(masterKey);
+    }
+    return masterKey;
+  }
+
+  private HardenedHttpClient http() {
+    if (http == null) {
+      http =
+          HardenedHttpClient.create(
+              HttpClientSettings.forProduction().withMode(config.production(), config.allowLoopbackHttp()));
+    }
+    return http;
+  }
+}

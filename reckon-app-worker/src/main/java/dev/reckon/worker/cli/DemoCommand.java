@@ -1,0 +1,144 @@
+package dev.reckon.worker.cli;
+
+import dev.reckon.domain.key.ProviderKeyStatus;
+import dev.reckon.domain.report.GroupBy;
+import dev.reckon.domain.secret.SecretBytes;
+import dev.reckon.domain.shared.Provider;
+import dev.reckon.domain.tenant.OrgSlug;
+import dev.reckon.domain.tenant.Organization;
+import dev.reckon.domain.tenant.Plan;
+import dev.reckon.ports.in.AddProviderKeyCommand;
+import dev.reckon.ports.in.CreateOrganizationCommand;
+import dev.reckon.ports.in.IngestCommand;
+import dev.reckon.ports.in.IngestionResult;
+import dev.reckon.ports.in.SpendQuery;
+import dev.reckon.ports.out.ProviderKeyRecord;
+import dev.reckon.worker.Services;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code reckon demo}: the whole product once, against a provider sandbox on loopback. It creates
+ * a demo organization, seals one OpenAI and one Anthropic sandbox key through the same use case a
+ * real key takes, ingests their usage and cost, and prints a spend report.
+ */
+@Command(
+    name = "demo",
+    description = "Ingest usage from a running provider sandbox into a demo organization and report it.")
+final class DemoCommand implements Callable<Integer> {
+
+  static final OrgSlug DEMO_SLUG = new OrgSlug("demo");
+
+  @ParentCommand private ReckonCommand parent;
+
+  @Option(names = "--sandbox-state", required = true, paramLabel = "FILE",
+      description = "State file written by the running provider sandbox.")
+  private Path sandboxState;
+
+  @Option(names = "--days", defaultValue = "90", paramLabel = "N",
+      description = "Days of history to ingest; default: ${DEFAULT-VALUE}.")
+  private int days;
+
+  @Option(names = "--once", description = "Exit after the report instead of polling until Ctrl-C.")
+  private boolean once;
+
+  @Override
+  public Integer call() throws Exception {
+    if (days < 1 || days > 365) {
+      throw new IllegalArgumentException("--days " + days + " is out of range: use 1 to 365");
+    }
+    SandboxState sandbox = SandboxState.read(sandboxState);
+    PrintStream out = parent.out();
+    Services services =
+        parent.services(
+            parent.config()
+                .withProviderBaseUrls(sandbox.openAiBaseUrl(), sandbox.anthropicBaseUrl())
+                .withMaxBackfillDays(days));
+
+    out.println("[1/5] Preparing the database");
+    services.migrate(out);
+    out.printf("[2/5] Provider sandbox: OpenAI at %s, Anthropic at %s (seed %d)%n",
+        sandbox.openAiBaseUrl(), sandbox.anthropicBaseUrl(), sandbox.seed());
+    Organization organization = demoOrganization(services);
+    out.printf("[3/5] Organization %s (plan %s, time zone %s)%n",
+        organization.slug(), organization.plan().id(), organization.timeZone().getId());
+    List<ProviderKeyRecord> keys = sealKeys(services, organization, sandbox, out);
+    out.printf("[4/5] Ingesting %d days of usage and cost%n", days);
+    boolean allIngested = ingest(services, keys, out);
+    out.println("[5/5] Spend report");
+    printReport(services, organization, out);
+
+    if (!once) {
+      out.printf("Worker polling every %s; press Ctrl-C to stop%n", parent.config().pollInterval());
+      services.workerLoop().runUntilInterrupted(parent.config().pollInterval(), new ProgressPrinter(parent.err()));
+    }
+    return allIngested ? 0 : 1;
+  }
+
+  private static Organization demoOrganization(Services services) {
+    Optional<Organization> existing = services.organizations().findBySlug(DEMO_SLUG);
+    return existing.orElseGet(
+        () ->
+            services.createOrganization()
+                .create(new CreateOrganizationCommand(DEMO_SLUG, "Demo organization", Plan.PRO, ZoneId.of("UTC"))));
+  }
+
+  private static List<ProviderKeyRecord> sealKeys(
+      Services services, Organization organization, SandboxState sandbox, PrintStream out) {
+    List<ProviderKeyRecord> keys = new ArrayList<>();
+    for (Provider provider : Provider.values()) {
+      String label = "sandbox " + provider.id();
+      Optional<ProviderKeyRecord> existing =
+          services.webKeys().list(organization.id()).stream()
+              .filter(key -> key.label().equals(label) && key.status() == ProviderKeyStatus.ACTIVE)
+              .findFirst();
+      if (existing.isEmpty()) {
+        SecretBytes secret = SecretBytes.fromChars(sandbox.firstKey(provider).key().toCharArray());
+        services.addProviderKey()
+            .add(new AddProviderKeyCommand(organization.id(), provider, label, secret, "demo"));
+      }
+      ProviderKeyRecord key =
+          services.webKeys().list(organization.id()).stream()
+              .filter(candidate -> candidate.label().equals(label))
+              .filter(candidate -> candidate.status() == ProviderKeyStatus.ACTIVE)
+              .findFirst()
+              .orElseThrow();
+      out.printf("      %s key %s %s%n", provider.id(), key.hint().display(),
+          existing.isPresent() ? "(already stored)" : "sealed and stored");
+      keys.add(key);
+    }
+    return keys;
+  }
+
+  private boolean ingest(Services services, List<ProviderKeyRecord> keys, PrintStream out) {
+    boolean allIngested = true;
+    for (ProviderKeyRecord key : keys) {
+      IngestionResult result =
+          services.ingestion().ingest(new IngestCommand(key.orgId(), key.id(), new ProgressPrinter(out)));
+      out.printf("      %s key %s: %s, %d usage rows, %d cost rows%s%n",
+          key.provider().id(), key.hint().display(), result.outcome().name().toLowerCase(),
+          result.usageRows(), result.costRows(), result.detail() == null ? "" : " (" + result.detail() + ")");
+      allIngested &= result.outcome() == IngestionResult.Outcome.INGESTED;
+    }
+    return allIngested;
+  }
+
+  private void printReport(Services services, Organization organization, PrintStream out) {
+    LocalDate today = LocalDate.now(services.clock().withZone(organization.timeZone()));
+    SpendQuery query =
+        new SpendQuery(organization.id(), today.minusDays(days), today, GroupBy.MODEL, Optional.empty());
+    ReportWriter.write(services.reportSpend().report(query), organization.slug().value(), ReportFormat.TABLE, out);
+    out.println();
+    out.println("More: ./reckon report --org demo --group-by day|model|provider|api-key|project"
+        + " --format table|json|csv");
+  }
+}

@@ -1,0 +1,92 @@
+package dev.reckon.worker.cli;
+
+import dev.reckon.domain.secret.SecretBytes;
+import dev.reckon.domain.shared.Provider;
+import dev.reckon.domain.tenant.Organization;
+import dev.reckon.ports.in.AddProviderKeyCommand;
+import dev.reckon.ports.in.AddedProviderKey;
+import dev.reckon.ports.out.ProviderKeyRecord;
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code reckon keys}: provider admin key management. */
+@Command(
+    name = "keys",
+    description = "Manage provider admin keys.",
+    subcommands = {KeysCommand.Add.class, KeysCommand.ListKeys.class})
+final class KeysCommand {
+
+  @ParentCommand ReckonCommand parent;
+
+  /** {@code reckon keys add}: reads a key from standard input, seals it and stores it. */
+  @Command(
+      name = "add",
+      description = {
+        "Seal and store a provider admin key read from standard input.",
+        "The key is never taken from the command line, where ps and shell history would show it."
+      })
+  static final class Add implements Callable<Integer> {
+
+    @ParentCommand private KeysCommand keys;
+
+    @Option(names = "--org", required = true, paramLabel = "SLUG", description = "Organization slug.")
+    private String org;
+
+    @Option(names = "--provider", required = true, paramLabel = "PROVIDER",
+        description = "openai or anthropic.")
+    private String provider;
+
+    @Option(names = "--label", required = true, paramLabel = "TEXT",
+        description = "A name for the key, shown in lists.")
+    private String label;
+
+    @Option(names = "--created-by", defaultValue = "cli", paramLabel = "WHO",
+        description = "Who added the key, recorded with it; default: ${DEFAULT-VALUE}.")
+    private String createdBy;
+
+    @Override
+    public Integer call() throws IOException {
+      Provider parsed = Provider.fromId(provider);
+      ReckonCommand parent = keys.parent;
+      Organization organization = OrgArgument.resolve(parent.services().organizations(), org);
+
+      SecretBytes key =
+          SecretInput.readKey(System.console(), parent.in(), "Paste the " + parsed.id() + " admin key: ");
+      AddedProviderKey added =
+          parent.services().addProviderKey()
+              .add(new AddProviderKeyCommand(organization.id(), parsed, label, key, createdBy));
+
+      parent.out().printf(
+          "Added %s key %s %s to %s; the worker polls it on its next pass%n",
+          parsed.id(), added.id(), added.hint().display(), organization.slug());
+      return 0;
+    }
+  }
+
+  /** {@code reckon keys list}. */
+  @Command(name = "list", description = "List an organization's provider keys (never the keys themselves).")
+  static final class ListKeys implements Callable<Integer> {
+
+    @ParentCommand private KeysCommand keys;
+
+    @Option(names = "--org", required = true, paramLabel = "SLUG", description = "Organization slug.")
+    private String org;
+
+    @Override
+    public Integer call() {
+      ReckonCommand parent = keys.parent;
+      Organization organization = OrgArgument.resolve(parent.services().organizations(), org);
+
+      for (ProviderKeyRecord key : parent.services().webKeys().list(organization.id())) {
+        parent.out().printf(
+            "%s  %-9s  %-6s  %-15s  %s%s%n",
+            key.id(), key.provider().id(), key.hint().display(), key.status().id(), key.label(),
+            key.attentionReason() == null ? "" : " (" + key.attentionReason() + ")");
+      }
+      return 0;
+    }
+  }
+}

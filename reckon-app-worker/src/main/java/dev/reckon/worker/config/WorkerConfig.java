@@ -1,0 +1,93 @@
+package dev.reckon.worker.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Settings of the worker and the command-line tools, read once from environment variables. Every
+ * variable has a development default so {@code ./reckon demo} needs no configuration; production
+ * mode ({@code RECKON_ENV=production}) rejects the defaults that are only safe on a laptop.
+ */
+public record WorkerConfig(
+    boolean production,
+    String databaseHost,
+    int databasePort,
+    String databaseName,
+    String databaseSslMode,
+    String adminUser,
+    DatabaseUser owner,
+    DatabaseUser web,
+    DatabaseUser worker,
+    Path masterKeyFile,
+    String openAiBaseUrl,
+    String anthropicBaseUrl,
+    boolean allowLoopbackHttp,
+    Duration pollInterval,
+    int maxBackfillDays) {
+
+  /** Reads the settings, failing with one message that names the variable, its value and the fix. */
+  public static WorkerConfig fromEnvironment(Map<String, String> env) {
+    EnvReader read = new EnvReader(env);
+    boolean production = read.environmentIsProduction();
+    WorkerConfig config =
+        new WorkerConfig(
+            production,
+            read.text("RECKON_DATABASE_HOST", "127.0.0.1"),
+            read.port("RECKON_DATABASE_PORT", 5432),
+            read.text("RECKON_DATABASE_NAME", "reckon"),
+            read.text("RECKON_DATABASE_SSLMODE", production ? "verify-full" : "disable"),
+            read.text("RECKON_DB_ADMIN_USER", production ? null : "postgres"),
+            read.user("OWNER", "reckon_owner"),
+            read.user("WEB", "reckon_web"),
+            read.user("WORKER", "reckon_worker"),
+            Path.of(read.text("RECKON_MASTER_KEY_FILE", ".reckon/master-key")),
+            read.text("RECKON_OPENAI_BASE_URL", "https://api.openai.com/v1"),
+            read.text("RECKON_ANTHROPIC_BASE_URL", "https://api.anthropic.com"),
+            read.flag("RECKON_ALLOW_LOOPBACK_HTTP", !production),
+            read.duration("RECKON_POLL_INTERVAL", Duration.ofHours(1)),
+            read.positiveInt("RECKON_MAX_BACKFILL_DAYS", 365));
+    if (production) {
+      config.rejectDevelopmentDefaults(env);
+    }
+    return config;
+  }
+
+  /** Returns a copy whose provider base URLs point at a local provider sandbox. */
+  public WorkerConfig withProviderBaseUrls(String openAi, String anthropic) {
+    return new WorkerConfig(
+        production, databaseHost, databasePort, databaseName, databaseSslMode, adminUser, owner, web,
+        worker, masterKeyFile, openAi,
+        anthropic, allowLoopbackHttp, pollInterval, maxBackfillDays);
+  }
+
+  /** Returns a copy with another cap on the first-connect backfill. */
+  public WorkerConfig withMaxBackfillDays(int days) {
+    return new WorkerConfig(
+        production, databaseHost, databasePort, databaseName, databaseSslMode, adminUser, owner, web,
+        worker, masterKeyFile, openAiBaseUrl,
+        anthropicBaseUrl, allowLoopbackHttp, pollInterval, days);
+  }
+
+  private void rejectDevelopmentDefaults(Map<String, String> env) {
+    if (allowLoopbackHttp) {
+      throw new ConfigException(
+          "RECKON_ALLOW_LOOPBACK_HTTP=true is not allowed when RECKON_ENV=production: provider calls"
+              + " must use https");
+    }
+    if (!env.containsKey("RECKON_DATABASE_HOST")) {
+      throw new ConfigException(
+          "RECKON_DATABASE_HOST is not set and RECKON_ENV=production: set it to the production"
+              + " database server");
+    }
+  }
+
+  /** A database login: user name and an optional password. */
+  public record DatabaseUser(String name, String password) {
+
+    @Override
+    public String toString() {
+      return name + (password == null ? "" : " (password set)");
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package dev.reckon.ports.testing;
+
+import dev.reckon.domain.shared.OrgId;
+import dev.reckon.domain.tenant.OrgSlug;
+import dev.reckon.domain.tenant.Organization;
+import dev.reckon.ports.out.OrganizationRepository;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** An {@link OrganizationRepository} in memory, for tests. Thread-safe. */
+public final class InMemoryOrganizationRepository implements OrganizationRepository {
+
+  private final Map<OrgId, Organization> byId = new LinkedHashMap<>();
+
+  @Override
+  public synchronized void insert(Organization organization) {
+    Objects.requireNonNull(organization, "organization");
+    if (byId.containsKey(organization.id())) {
+      throw new IllegalStateException("organization " + organization.id() + " already exists");
+    }
+    if (findIdBySlug(organization.slug()).isPresent()) {
+      throw new IllegalStateException(
+          "organization slug '" + organization.slug() + "' is already taken");
+    }
+    byId.put(organization.id(), organization);
+  }
+
+  @Override
+  public synchronized Optional<Organization> find(OrgId orgId) {
+    Objects.requireNonNull(orgId, "orgId");
+    return Optional.ofNullable(byId.get(orgId));
+  }
+
+  @Override
+  public synchronized Optional<OrgId> findIdBySlug(OrgSlug slug) {
+    Objects.requireNonNull(slug, "slug");
+    return byId.values().stream()
+        .filter(organization -> organization.slug().equals(slug))
+        .map(Organization::id)
+        .findFirst();
+  }
+}

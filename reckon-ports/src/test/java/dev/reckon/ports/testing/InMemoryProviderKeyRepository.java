@@ -1,0 +1,117 @@
+package dev.reckon.ports.testing;
+
+import dev.reckon.domain.key.ProviderKeyStatus;
+import dev.reckon.domain.shared.OrgId;
+import dev.reckon.domain.shared.ProviderKeyId;
+import dev.reckon.ports.out.KeyRef;
+import dev.reckon.ports.out.ProviderKeyRecord;
+import dev.reckon.ports.out.ProviderKeyRepository;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A {@link ProviderKeyRepository} in memory, for tests. Thread-safe.
+ *
+ * <p>Like PostgreSQL it keeps times to the microsecond, truncated. Unlike the database it does not
+ * check that the key's organization exists.
+ */
+public final class InMemoryProviderKeyRepository implements ProviderKeyRepository {
+
+  private final Map<KeyRef, ProviderKeyRecord> keys = new LinkedHashMap<>();
+
+  @Override
+  public synchronized void insert(ProviderKeyRecord key) {
+    Objects.requireNonNull(key, "key");
+    KeyRef ref = new KeyRef(key.orgId(), key.id());
+    if (keys.containsKey(ref)) {
+      throw new IllegalStateException("provider key " + key.id() + " already exists");
+    }
+    keys.put(ref, withTimes(key, micros(key.createdAt()), micros(key.lastSuccessAt())));
+  }
+
+  @Override
+  public synchronized Optional<ProviderKeyRecord> find(OrgId orgId, ProviderKeyId keyId) {
+    return Optional.ofNullable(keys.get(new KeyRef(orgId, keyId)));
+  }
+
+  @Override
+  public synchronized List<ProviderKeyRecord> list(OrgId orgId) {
+    Objects.requireNonNull(orgId, "orgId");
+    return keys.values().stream()
+        .filter(key -> key.orgId().equals(orgId))
+        .sorted(
+            Comparator.comparing(ProviderKeyRecord::createdAt)
+                .thenComparing(key -> key.id().value().toString()))
+        .toList();
+  }
+
+  @Override
+  public synchronized void markNeedsAttention(OrgId orgId, ProviderKeyId keyId, String reason) {
+    Objects.requireNonNull(reason, "reason");
+    KeyRef ref = new KeyRef(orgId, keyId);
+    ProviderKeyRecord key = keys.get(ref);
+    if (key != null) {
+      keys.put(
+          ref,
+          new ProviderKeyRecord(
+              key.id(),
+              key.orgId(),
+              key.provider(),
+              key.label(),
+              key.hint(),
+              ProviderKeyStatus.NEEDS_ATTENTION,
+              reason,
+              key.sealed(),
+              key.createdBy(),
+              key.createdAt(),
+              key.lastSuccessAt()));
+    }
+  }
+
+  @Override
+  public synchronized void recordSuccess(OrgId orgId, ProviderKeyId keyId, Instant at) {
+    Objects.requireNonNull(at, "at");
+    KeyRef ref = new KeyRef(orgId, keyId);
+    ProviderKeyRecord key = keys.get(ref);
+    if (key != null) {
+      keys.put(ref, withTimes(key, key.createdAt(), micros(at)));
+    }
+  }
+
+  @Override
+  public synchronized List<KeyRef> listActiveKeys() {
+    return keys.values().stream()
+        .filter(key -> key.status() == ProviderKeyStatus.ACTIVE)
+        .map(key -> new KeyRef(key.orgId(), key.id()))
+        .sorted(
+            Comparator.comparing((KeyRef ref) -> ref.orgId().value().toString())
+                .thenComparing(ref -> ref.keyId().value().toString()))
+        .toList();
+  }
+
+  private static ProviderKeyRecord withTimes(
+      ProviderKeyRecord key, Instant createdAt, Instant lastSuccessAt) {
+    return new ProviderKeyRecord(
+        key.id(),
+        key.orgId(),
+        key.provider(),
+        key.label(),
+        key.hint(),
+        key.status(),
+        key.attentionReason(),
+        key.sealed(),
+        key.createdBy(),
+        createdAt,
+        lastSuccessAt);
+  }
+
+  private static Instant micros(Instant instant) {
+    return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
+  }
+}

@@ -1,0 +1,87 @@
+package dev.reckon.ports.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.reckon.domain.shared.OrgId;
+import dev.reckon.domain.tenant.OrgSlug;
+import dev.reckon.domain.tenant.Organization;
+import dev.reckon.domain.tenant.Plan;
+import dev.reckon.ports.out.OrganizationRepository;
+import java.time.ZoneId;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The behaviour every {@link OrganizationRepository} must have. */
+public abstract class OrganizationRepositoryContract {
+
+  /** Returns the repository under test; may be called several times per test. */
+  protected abstract OrganizationRepository organizations();
+
+  @Test
+  void findReturnsInsertedOrganization() {
+    Organization organization = Fixtures.organization(ZoneId.of("America/New_York"));
+
+    organizations().insert(organization);
+
+    assertThat(organizations().find(organization.id())).contains(organization);
+  }
+
+  @Test
+  void findUnknownIdReturnsEmpty() {
+    organizations().insert(Fixtures.organization());
+
+    var found = organizations().find(new OrgId(UUID.randomUUID()));
+
+    assertThat(found).isEmpty();
+  }
+
+  @Test
+  void findIdBySlugReturnsId() {
+    Organization organization = Fixtures.organization();
+    organizations().insert(organization);
+
+    var found = organizations().findIdBySlug(organization.slug());
+
+    assertThat(found).contains(organization.id());
+  }
+
+  @Test
+  void findIdBySlugUnknownReturnsEmpty() {
+    OrgSlug unknown = new OrgSlug("unknown-" + UUID.randomUUID().toString().substring(0, 8));
+
+    var found = organizations().findIdBySlug(unknown);
+
+    assertThat(found).isEmpty();
+  }
+
+  @Test
+  void insertRejectsTakenSlug() {
+    Organization first = Fixtures.organization();
+    organizations().insert(first);
+    Organization second =
+        new Organization(
+            new OrgId(UUID.randomUUID()), first.slug(), "Other", Plan.FREE, ZoneId.of("UTC"));
+
+    assertThatThrownBy(() -> organizations().insert(second))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("organization slug '" + first.slug() + "' is already taken");
+
+    assertThat(organizations().find(second.id())).isEmpty();
+  }
+
+  @Test
+  void insertRejectsExistingId() {
+    Organization first = Fixtures.organization();
+    organizations().insert(first);
+    Organization sameId =
+        new Organization(
+            first.id(), Fixtures.organization().slug(), "Other", Plan.FREE, ZoneId.of("UTC"));
+
+    assertThatThrownBy(() -> organizations().insert(sameId))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("organization " + first.id() + " already exists");
+
+    assertThat(organizations().find(first.id())).contains(first);
+  }
+}

@@ -1,0 +1,175 @@
+package dev.reckon.ports.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.reckon.domain.key.ProviderKeyStatus;
+import dev.reckon.domain.shared.OrgId;
+import dev.reckon.domain.shared.Provider;
+import dev.reckon.domain.shared.ProviderKeyId;
+import dev.reckon.domain.tenant.Organization;
+import dev.reckon.ports.out.KeyRef;
+import dev.reckon.ports.out.OrganizationRepository;
+import dev.reckon.ports.out.ProviderKeyRecord;
+import dev.reckon.ports.out.ProviderKeyRepository;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** The behaviour every {@link ProviderKeyRepository} must have. */
+public abstract class ProviderKeyRepositoryContract {
+
+  private static final Instant CREATED = Instant.parse("2026-03-01T09:15:30.123456Z");
+
+  /** Returns where the keys' organizations are stored; keys need an existing organization. */
+  protected abstract OrganizationRepository organizations();
+
+  /** Returns the repository under test; may be called several times per test. */
+  protected abstract ProviderKeyRepository keys();
+
+  @Test
+  void findReturnsInsertedKey() {
+    ProviderKeyRecord key = Fixtures.providerKey(newOrg(), Provider.ANTHROPIC, CREATED);
+
+    keys().insert(key);
+
+    assertThat(keys().find(key.orgId(), key.id())).contains(key);
+  }
+
+  @Test
+  void findInOtherOrganizationReturnsEmpty() {
+    ProviderKeyRecord key = Fixtures.providerKey(newOrg(), Provider.OPENAI, CREATED);
+    keys().insert(key);
+
+    var found = keys().find(newOrg(), key.id());
+
+    assertThat(found).isEmpty();
+  }
+
+  @Test
+  void insertRejectsExistingId() {
+    ProviderKeyRecord key = Fixtures.providerKey(newOrg(), Provider.OPENAI, CREATED);
+    keys().insert(key);
+
+    assertThatThrownBy(() -> keys().insert(key))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("provider key " + key.id() + " already exists");
+  }
+
+  @Test
+  void insertAllowsSameIdInOtherOrganization() {
+    ProviderKeyRecord first = Fixtures.providerKey(newOrg(), Provider.OPENAI, CREATED);
+    ProviderKeyRecord second =
+        withId(Fixtures.providerKey(newOrg(), Provider.OPENAI, CREATED), first.id());
+
+    keys().insert(first);
+    keys().insert(second);
+
+    assertThat(keys().find(first.orgId(), first.id())).contains(first);
+    assertThat(keys().find(second.orgId(), first.id())).contains(second);
+  }
+
+  @Test
+  void listReturnsOrganizationKeysOldestFirst() {
+    OrgId orgId = newOrg();
+    ProviderKeyRecord newer = Fixtures.providerKey(orgId, Provider.OPENAI, CREATED.plusSeconds(60));
+    ProviderKeyRecord older = Fixtures.providerKey(orgId, Provider.ANTHROPIC, CREATED);
+    ProviderKeyRecord otherOrg = Fixtures.providerKey(newOrg(), Provider.OPENAI, CREATED);
+
+    keys().insert(newer);
+    keys().insert(older);
+    keys().insert(otherOrg);
+
+    assertThat(keys().list(orgId)).containsExactly(older, newer);
+  }
+
+  @Test
+  void listOfOrganizationWithoutKeysIsEmpty() {
+    OrgId orgId = newOrg();
+
+    var listed = keys().list(orgId);
+
+    assertThat(listed).isEmpty();
+  }
+
+  @Test
+  void markNeedsAttentionStoresStatusAndReason() {
+    ProviderKeyRecord key = Fixtures.providerKey(newOrg(), Provider.OPENAI, CREATED);
+    keys().insert(key);
+
+    keys().markNeedsAttention(key.orgId(), key.id(), "The provider rejected the key (401).");
+    keys().markNeedsAttention(key.orgId(), key.id(), "The provider rejected the key (401).");
+
+    ProviderKeyRecord stored = keys().find(key.orgId(), key.id()).orElseThrow();
+    assertThat(stored.status()).isEqualTo(ProviderKeyStatus.NEEDS_ATTENTION);
+    assertThat(stored.attentionReason()).isEqualTo("The provider rejected the key (401).");
+    assertThat(stored.sealed()).isEqualTo(key.sealed());
+  }
+
+  @Test
+  void markNeedsAttentionIgnoresKeyOfOtherOrganization() {
+    ProviderKeyRecord key = Fixtures.providerKey(newOrg(), Provider.OPENAI, CREATED);
+    keys().insert(key);
+
+    keys().markNeedsAttention(newOrg(), key.id(), "The provider rejected the key (401).");
+
+    assertThat(keys().find(key.orgId(), key.id())).contains(key);
+  }
+
+  @Test
+  void recordSuccessStoresTimeToMicroseconds() {
+    ProviderKeyRecord key = Fixtures.providerKey(newOrg(), Provider.OPENAI, CREATED);
+    keys().insert(key);
+
+    keys().recordSuccess(key.orgId(), key.id(), Instant.parse("2026-03-02T10:00:00.123456789Z"));
+
+    assertThat(keys().find(key.orgId(), key.id()).orElseThrow().lastSuccessAt())
+        .isEqualTo(Instant.parse("2026-03-02T10:00:00.123456Z"));
+  }
+
+  @Test
+  void recordSuccessIgnoresKeyOfOtherOrganization() {
+    ProviderKeyRecord key = Fixtures.providerKey(newOrg(), Provider.OPENAI, CREATED);
+    keys().insert(key);
+
+    keys().recordSuccess(newOrg(), key.id(), CREATED.plusSeconds(3600));
+
+    assertThat(keys().find(key.orgId(), key.id()).orElseThrow().lastSuccessAt()).isNull();
+  }
+
+  @Test
+  void listActiveKeysReturnsActiveKeysOfEveryOrganization() {
+    ProviderKeyRecord first = Fixtures.providerKey(newOrg(), Provider.OPENAI, CREATED);
+    ProviderKeyRecord second = Fixtures.providerKey(newOrg(), Provider.ANTHROPIC, CREATED);
+    ProviderKeyRecord rejected = Fixtures.providerKey(first.orgId(), Provider.OPENAI, CREATED);
+    keys().insert(first);
+    keys().insert(second);
+    keys().insert(rejected);
+
+    keys().markNeedsAttention(rejected.orgId(), rejected.id(), "The provider rejected the key.");
+
+    assertThat(keys().listActiveKeys())
+        .contains(new KeyRef(first.orgId(), first.id()), new KeyRef(second.orgId(), second.id()))
+        .doesNotContain(new KeyRef(rejected.orgId(), rejected.id()));
+  }
+
+  private OrgId newOrg() {
+    Organization organization = Fixtures.organization();
+    organizations().insert(organization);
+    return organization.id();
+  }
+
+  private static ProviderKeyRecord withId(ProviderKeyRecord key, ProviderKeyId id) {
+    return new ProviderKeyRecord(
+        id,
+        key.orgId(),
+        key.provider(),
+        key.label(),
+        key.hint(),
+        key.status(),
+        key.attentionReason(),
+        key.sealed(),
+        key.createdBy(),
+        key.createdAt(),
+        key.lastSuccessAt());
+  }
+}
