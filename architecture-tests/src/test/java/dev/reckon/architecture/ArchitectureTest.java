@@ -1,0 +1,92 @@
+package dev.reckon.architecture;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+  private static final JavaClasses PRODUCTION =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("dev.reckon");
+
+  private static final JavaClasses FIXTURES =
+      new ClassFileImporter().importPackages("dev.reckon.archfixture");
+
+  @Test
+  void domainDependsOnlyOnJdk() {
+    ReckonRules.coreDependsOnlyOnJdk("dev.reckon.domain..").check(PRODUCTION);
+  }
+
+  @Test
+  void portsDependOnlyOnJdkAndDomain() {
+    ReckonRules.coreDependsOnlyOnJdk("dev.reckon.ports..", "dev.reckon.domain..").check(PRODUCTION);
+  }
+
+  @Test
+  void coreNeverReadsClockOrRandomnessDirectly() {
+    ReckonRules.coreTakesTimeAndRandomnessFromPorts("dev.reckon.domain..").check(PRODUCTION);
+    ReckonRules.coreTakesTimeAndRandomnessFromPorts("dev.reckon.ports..").check(PRODUCTION);
+  }
+
+  @Test
+  void adaptersDependOnNeitherEachOtherNorApps() {
+    String[] apps = {"dev.reckon.web..", "dev.reckon.worker..", "dev.reckon.sandbox.."};
+    ReckonRules.adapterStaysAlone(
+            "dev.reckon.adapter.postgres..",
+            with(apps, "dev.reckon.adapter.kms..", "dev.reckon.adapter.provider.."))
+        .check(PRODUCTION);
+    ReckonRules.adapterStaysAlone(
+            "dev.reckon.adapter.kms..",
+            with(apps, "dev.reckon.adapter.postgres..", "dev.reckon.adapter.provider.."))
+        .check(PRODUCTION);
+    ReckonRules.adapterStaysAlone(
+            "dev.reckon.adapter.provider..",
+            with(apps, "dev.reckon.adapter.postgres..", "dev.reckon.adapter.kms.."))
+        .check(PRODUCTION);
+  }
+
+  @Test
+  void sandboxStandsAlone() {
+    ReckonRules.adapterStaysAlone(
+            "dev.reckon.sandbox..",
+            "dev.reckon.domain..",
+            "dev.reckon.ports..",
+            "dev.reckon.adapter..",
+            "dev.reckon.web..",
+            "dev.reckon.worker..")
+        .check(PRODUCTION);
+  }
+
+  @Test
+  void webCannotReachKeyOpening() {
+    ReckonRules.cannotReachKeyOpening("dev.reckon.web..").check(PRODUCTION);
+  }
+
+  @Test
+  void plantedWebViolationIsCaught() {
+    assertThatThrownBy(
+            () -> ReckonRules.cannotReachKeyOpening("dev.reckon.archfixture.web..").check(FIXTURES))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("PlantedKeyOpenerUse");
+  }
+
+  @Test
+  void rulesFailOnEmptyPackages() {
+    assertThatThrownBy(
+            () -> ReckonRules.cannotReachKeyOpening("dev.reckon.nosuchtier..").check(PRODUCTION))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("failed to check any classes");
+  }
+
+  private static String[] with(String[] base, String... more) {
+    String[] all = new String[base.length + more.length];
+    System.arraycopy(base, 0, all, 0, base.length);
+    System.arraycopy(more, 0, all, base.length, more.length);
+    return all;
+  }
+}
