@@ -15,18 +15,24 @@ final class ErrorMessages {
     if (sql != null && sql.getSQLState() != null) {
       String state = sql.getSQLState();
       if (state.startsWith("08")) {
-        return "cannot connect to PostgreSQL (" + firstLine(sql.getMessage()) + "): start PostgreSQL"
+        return "cannot connect to PostgreSQL ("
+            + firstLine(sql.getMessage())
+            + "): start PostgreSQL"
             + " or set RECKON_DATABASE_HOST and RECKON_DATABASE_PORT to a reachable server";
       }
       if (state.equals("3D000")) {
         return firstLine(sql.getMessage()) + ": run ./reckon migrate to create it";
       }
       if (state.startsWith("28")) {
-        return "PostgreSQL rejected the login (" + firstLine(sql.getMessage()) + "): run ./reckon"
+        return "PostgreSQL rejected the login ("
+            + firstLine(sql.getMessage())
+            + "): run ./reckon"
             + " migrate to create the roles, or check RECKON_DB_*_USER and RECKON_DB_*_PASSWORD";
       }
       if (state.equals("42P01") || state.equals("3F000")) {
-        return "the database schema is missing (" + firstLine(sql.getMessage()) + "): run"
+        return "the database schema is missing ("
+            + firstLine(sql.getMessage())
+            + "): run"
             + " ./reckon migrate";
       }
     }
@@ -55,7 +61,9 @@ final class ErrorMessages {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    return root == failure ? "" : " (" + root.getClass().getSimpleName() + ": " + firstLine(root.getMessage()) + ")";
+    return root == failure
+        ? ""
+        : " (" + root.getClass().getSimpleName() + ": " + firstLine(root.getMessage()) + ")";
   }
 
   private static SQLException findSqlException(Throwable failure) {

@@ -83,7 +83,8 @@ public final class Services implements AutoCloseable {
   /** Creates the database and roles when an admin user is configured, then applies migrations. */
   public void migrate(PrintStream out) {
     if (config.adminUser() != null) {
-      try (HikariDataSource admin = DataSources.pool(postgres.withDatabase("postgres"), config.adminUser(), 1)) {
+      try (HikariDataSource admin =
+          DataSources.pool(postgres.withDatabase("postgres"), config.adminUser(), 1)) {
         DatabaseSetup.ensureDatabaseAndRoles(admin, postgres);
       }
     }
@@ -191,7 +192,8 @@ public final class Services implements AutoCloseable {
     if (http == null) {
       http =
           HardenedHttpClient.create(
-              HttpClientSettings.forProduction().withMode(config.production(), config.allowLoopbackHttp()));
+              HttpClientSettings.forProduction()
+                  .withMode(config.production(), config.allowLoopbackHttp()));
     }
     return http;
   }

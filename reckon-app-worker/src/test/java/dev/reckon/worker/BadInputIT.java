@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Bad input gets one clear message, a non-zero exit code and no partial write. */
 class BadInputIT {
 
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-30T12:34:56Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-30T12:34:56Z"), ZoneOffset.UTC);
 
   private static TestDatabase database;
   private static CommandRunner reckon;
@@ -37,18 +38,35 @@ class BadInputIT {
   @Test
   void unknownProviderIsNamed() {
     CommandRunner.Result result =
-        reckon.runWithInput("sk-admin-FAKE00000000000000000000abcd\n",
-            "keys", "add", "--org", "acme", "--provider", "gemini", "--label", "x");
+        reckon.runWithInput(
+            "sk-admin-FAKE00000000000000000000abcd\n",
+            "keys",
+            "add",
+            "--org",
+            "acme",
+            "--provider",
+            "gemini",
+            "--label",
+            "x");
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.err()).isEqualTo("reckon: unknown provider 'gemini': expected one of openai, anthropic\n");
+    assertThat(result.err())
+        .isEqualTo("reckon: unknown provider 'gemini': expected one of openai, anthropic\n");
   }
 
   @Test
   void wrongPrefixIsRejectedAndNothingStored() {
     CommandRunner.Result result =
-        reckon.runWithInput("sk-proj-FAKE00000000000000000000abcd\n",
-            "keys", "add", "--org", "acme", "--provider", "openai", "--label", "project key");
+        reckon.runWithInput(
+            "sk-proj-FAKE00000000000000000000abcd\n",
+            "keys",
+            "add",
+            "--org",
+            "acme",
+            "--provider",
+            "openai",
+            "--label",
+            "project key");
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.err())
@@ -64,15 +82,18 @@ class BadInputIT {
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.err())
-        .isEqualTo("reckon: 'from' (2026-11-05) must not be after 'to' (2026-11-01): swap the two dates\n");
+        .isEqualTo(
+            "reckon: 'from' (2026-11-05) must not be after 'to' (2026-11-01): swap the two dates\n");
   }
 
   @Test
   void malformedDateAndGroupByAreNamed() {
     assertThat(reckon.run("report", "--org", "acme", "--from", "11/05/2026").err())
-        .isEqualTo("reckon: --from '11/05/2026' is not a date: use YYYY-MM-DD, such as 2026-11-30\n");
+        .isEqualTo(
+            "reckon: --from '11/05/2026' is not a date: use YYYY-MM-DD, such as 2026-11-30\n");
     assertThat(reckon.run("report", "--org", "acme", "--group-by", "team").err())
-        .isEqualTo("reckon: unknown group-by 'team': expected one of day, model, provider, api-key, project\n");
+        .isEqualTo(
+            "reckon: unknown group-by 'team': expected one of day, model, provider, api-key, project\n");
   }
 
   @Test
@@ -81,7 +102,8 @@ class BadInputIT {
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.err())
-        .isEqualTo("reckon: organization 'nobody' not found: create it with ./reckon orgs create --slug nobody --name NAME\n");
+        .isEqualTo(
+            "reckon: organization 'nobody' not found: create it with ./reckon orgs create --slug nobody --name NAME\n");
   }
 
   @Test
@@ -94,18 +116,22 @@ class BadInputIT {
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.err())
         .startsWith("reckon: cannot connect to PostgreSQL (")
-        .endsWith("): start PostgreSQL or set RECKON_DATABASE_HOST and RECKON_DATABASE_PORT to a reachable server\n");
+        .endsWith(
+            "): start PostgreSQL or set RECKON_DATABASE_HOST and RECKON_DATABASE_PORT to a reachable server\n");
   }
 
   @Test
   void missingDatabaseSaysToMigrate() {
     CommandRunner missing =
-        new CommandRunner(database, stateDir, CLOCK, Map.of("RECKON_DATABASE_NAME", "reckon_no_such_database"));
+        new CommandRunner(
+            database, stateDir, CLOCK, Map.of("RECKON_DATABASE_NAME", "reckon_no_such_database"));
 
     CommandRunner.Result result = missing.run("report", "--org", "acme");
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.err()).contains("reckon_no_such_database").endsWith(": run ./reckon migrate to create it\n");
+    assertThat(result.err())
+        .contains("reckon_no_such_database")
+        .endsWith(": run ./reckon migrate to create it\n");
   }
 
   @Test
@@ -117,6 +143,7 @@ class BadInputIT {
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.err())
-        .isEqualTo("reckon: RECKON_POLL_INTERVAL 'hourly' is invalid: use an ISO-8601 duration such as PT1H or PT15M\n");
+        .isEqualTo(
+            "reckon: RECKON_POLL_INTERVAL 'hourly' is invalid: use an ISO-8601 duration such as PT1H or PT15M\n");
   }
 }

@@ -48,7 +48,9 @@ class DemoFlowIT {
   @BeforeAll
   static void startSandboxAndDatabase() {
     database = TestDatabase.create();
-    sandbox = ProviderSandbox.start(SandboxSettings.defaults().withPort(0).withClock(Clock.fixed(NOW, ZoneOffset.UTC)));
+    sandbox =
+        ProviderSandbox.start(
+            SandboxSettings.defaults().withPort(0).withClock(Clock.fixed(NOW, ZoneOffset.UTC)));
     logs = new ListAppender<>();
     logs.start();
     ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
@@ -68,19 +70,37 @@ class DemoFlowIT {
 
     CommandRunner.Result demo = reckon.run("demo", "--once", "--sandbox-state", state.toString());
     CommandRunner.Result report =
-        reckon.run("report", "--org", "demo", "--from", "2026-09-01", "--to", "2026-11-30",
-            "--group-by", "provider", "--format", "json");
+        reckon.run(
+            "report",
+            "--org",
+            "demo",
+            "--from",
+            "2026-09-01",
+            "--to",
+            "2026-11-30",
+            "--group-by",
+            "provider",
+            "--format",
+            "json");
 
     assertThat(demo.exitCode()).as(demo.err()).isZero();
     assertThat(demo.out()).contains("[5/5] Spend report").contains(": ingested,");
     assertThat(report.exitCode()).as(report.err()).isZero();
     JsonNode rows = json.readTree(report.out()).path("rows");
     SandboxTotals openAi =
-        SandboxTotals.openAi(sandbox.openAiBaseUrl(), key(SandboxProvider.OPENAI).key(), START,
-            NOW.truncatedTo(ChronoUnit.HOURS), NOW.truncatedTo(ChronoUnit.DAYS));
+        SandboxTotals.openAi(
+            sandbox.openAiBaseUrl(),
+            key(SandboxProvider.OPENAI).key(),
+            START,
+            NOW.truncatedTo(ChronoUnit.HOURS),
+            NOW.truncatedTo(ChronoUnit.DAYS));
     SandboxTotals anthropic =
-        SandboxTotals.anthropic(sandbox.anthropicBaseUrl(), key(SandboxProvider.ANTHROPIC).key(), START,
-            NOW.truncatedTo(ChronoUnit.HOURS), NOW.truncatedTo(ChronoUnit.DAYS));
+        SandboxTotals.anthropic(
+            sandbox.anthropicBaseUrl(),
+            key(SandboxProvider.ANTHROPIC).key(),
+            START,
+            NOW.truncatedTo(ChronoUnit.HOURS),
+            NOW.truncatedTo(ChronoUnit.DAYS));
     assertProviderRow(row(rows, "openai"), openAi, true);
     assertProviderRow(row(rows, "anthropic"), anthropic, false);
     assertThat(new BigDecimal(json.readTree(report.out()).path("total_billed_usd").asText()))
@@ -92,8 +112,19 @@ class DemoFlowIT {
     CommandRunner reckon = new CommandRunner(database, stateDir, Clock.fixed(NOW, ZoneOffset.UTC));
     Path state = writeStateFile();
     reckon.run("demo", "--once", "--sandbox-state", state.toString());
-    String[] reportArgs = {"report", "--org", "demo", "--from", "2026-09-01", "--to", "2026-11-30",
-        "--group-by", "model", "--format", "json"};
+    String[] reportArgs = {
+      "report",
+      "--org",
+      "demo",
+      "--from",
+      "2026-09-01",
+      "--to",
+      "2026-11-30",
+      "--group-by",
+      "model",
+      "--format",
+      "json"
+    };
     String first = reckon.run(reportArgs).out();
 
     CommandRunner.Result again = reckon.run("demo", "--once", "--sandbox-state", state.toString());
@@ -106,11 +137,14 @@ class DemoFlowIT {
   @Test
   void outputAndLogsShowNoMoreThanKeyHints() throws Exception {
     CommandRunner reckon = new CommandRunner(database, stateDir, Clock.fixed(NOW, ZoneOffset.UTC));
-    CommandRunner.Result demo = reckon.run("demo", "--once", "--sandbox-state", writeStateFile().toString());
+    CommandRunner.Result demo =
+        reckon.run("demo", "--once", "--sandbox-state", writeStateFile().toString());
     CommandRunner.Result list = reckon.run("keys", "list", "--org", "demo");
 
-    List<String> everything = new ArrayList<>(List.of(demo.out(), demo.err(), list.out(), list.err()));
-    logs.list.forEach(event -> everything.add(event.getFormattedMessage() + " " + event.getKeyValuePairs()));
+    List<String> everything =
+        new ArrayList<>(List.of(demo.out(), demo.err(), list.out(), list.err()));
+    logs.list.forEach(
+        event -> everything.add(event.getFormattedMessage() + " " + event.getKeyValuePairs()));
 
     assertThat(list.out()).contains(key(SandboxProvider.OPENAI).hint());
     for (SandboxAdminKey key : sandbox.adminKeys()) {
@@ -125,7 +159,8 @@ class DemoFlowIT {
   private static void assertProviderRow(JsonNode row, SandboxTotals expected, boolean hasRequests) {
     assertThat(row.path("input_tokens").asLong()).isEqualTo(expected.inputTokens);
     assertThat(row.path("output_tokens").asLong()).isEqualTo(expected.outputTokens);
-    assertThat(new BigDecimal(row.path("billed_usd").asText())).isEqualByComparingTo(expected.billedUsd);
+    assertThat(new BigDecimal(row.path("billed_usd").asText()))
+        .isEqualByComparingTo(expected.billedUsd);
     if (hasRequests) {
       assertThat(row.path("requests").asLong()).isEqualTo(expected.requests);
     } else {
@@ -140,7 +175,10 @@ class DemoFlowIT {
     state.put("anthropic_base_url", sandbox.anthropicBaseUrl());
     ArrayNode keys = state.putArray("admin_keys");
     for (SandboxAdminKey key : sandbox.adminKeys()) {
-      keys.addObject().put("provider", key.provider().id()).put("key", key.key()).put("organization", key.organizationId());
+      keys.addObject()
+          .put("provider", key.provider().id())
+          .put("key", key.key())
+          .put("organization", key.organizationId());
     }
     Path file = stateDir.resolve("sandbox-state.json");
     Files.writeString(file, json.writeValueAsString(state));
@@ -148,7 +186,10 @@ class DemoFlowIT {
   }
 
   private static SandboxAdminKey key(SandboxProvider provider) {
-    return sandbox.adminKeys().stream().filter(key -> key.provider() == provider).findFirst().orElseThrow();
+    return sandbox.adminKeys().stream()
+        .filter(key -> key.provider() == provider)
+        .findFirst()
+        .orElseThrow();
   }
 
   private static JsonNode row(JsonNode rows, String provider) {

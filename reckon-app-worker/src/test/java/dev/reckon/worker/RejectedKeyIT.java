@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** A key the provider rejects is parked after one call, and the other keys carry on. */
 class RejectedKeyIT {
 
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-30T12:34:56Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-30T12:34:56Z"), ZoneOffset.UTC);
 
   private TestDatabase database;
   private ProviderSandbox sandbox;
@@ -31,11 +32,20 @@ class RejectedKeyIT {
   void setUp() {
     database = TestDatabase.create();
     sandbox = ProviderSandbox.start(SandboxSettings.defaults().withPort(0).withClock(CLOCK));
-    reckon = new CommandRunner(database, stateDir, CLOCK, Map.of(
-        "RECKON_OPENAI_BASE_URL", sandbox.openAiBaseUrl(),
-        "RECKON_ANTHROPIC_BASE_URL", sandbox.anthropicBaseUrl(),
-        "RECKON_MAX_BACKFILL_DAYS", "3"));
-    assertThat(reckon.run("orgs", "create", "--slug", "acme", "--name", "Acme", "--plan", "free").exitCode()).isZero();
+    reckon =
+        new CommandRunner(
+            database,
+            stateDir,
+            CLOCK,
+            Map.of(
+                "RECKON_OPENAI_BASE_URL", sandbox.openAiBaseUrl(),
+                "RECKON_ANTHROPIC_BASE_URL", sandbox.anthropicBaseUrl(),
+                "RECKON_MAX_BACKFILL_DAYS", "3"));
+    assertThat(
+            reckon
+                .run("orgs", "create", "--slug", "acme", "--name", "Acme", "--plan", "free")
+                .exitCode())
+        .isZero();
   }
 
   @AfterEach
@@ -47,8 +57,16 @@ class RejectedKeyIT {
   @Test
   void rejectedKeyIsCalledOnceThenParked() {
     CommandRunner.Result added =
-        reckon.runWithInput("sk-admin-FAKE-revoked-000000000000000000000dead\n",
-            "keys", "add", "--org", "acme", "--provider", "openai", "--label", "revoked");
+        reckon.runWithInput(
+            "sk-admin-FAKE-revoked-000000000000000000000dead\n",
+            "keys",
+            "add",
+            "--org",
+            "acme",
+            "--provider",
+            "openai",
+            "--label",
+            "revoked");
     long before = totalRequests();
 
     CommandRunner.Result firstPass = reckon.run("worker", "--once");
@@ -63,15 +81,33 @@ class RejectedKeyIT {
     assertThat(afterFirst - before).isEqualTo(1);
     assertThat(secondPass.out()).contains("Polled 0 keys");
     assertThat(totalRequests()).isEqualTo(afterFirst);
-    assertThat(list.out()).contains("needs_attention").contains("replace it with a current Admin key");
+    assertThat(list.out())
+        .contains("needs_attention")
+        .contains("replace it with a current Admin key");
   }
 
   @Test
   void otherKeysCarryOnPastARejectedOne() {
-    reckon.runWithInput("sk-admin-FAKE-revoked-000000000000000000000dead\n",
-        "keys", "add", "--org", "acme", "--provider", "openai", "--label", "revoked");
-    reckon.runWithInput(key(SandboxProvider.ANTHROPIC) + "\n",
-        "keys", "add", "--org", "acme", "--provider", "anthropic", "--label", "good");
+    reckon.runWithInput(
+        "sk-admin-FAKE-revoked-000000000000000000000dead\n",
+        "keys",
+        "add",
+        "--org",
+        "acme",
+        "--provider",
+        "openai",
+        "--label",
+        "revoked");
+    reckon.runWithInput(
+        key(SandboxProvider.ANTHROPIC) + "\n",
+        "keys",
+        "add",
+        "--org",
+        "acme",
+        "--provider",
+        "anthropic",
+        "--label",
+        "good");
 
     CommandRunner.Result pass = reckon.run("worker", "--once");
     CommandRunner.Result report =

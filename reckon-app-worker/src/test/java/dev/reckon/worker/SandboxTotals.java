@@ -29,12 +29,16 @@ final class SandboxTotals {
   long requests;
   BigDecimal billedUsd = BigDecimal.ZERO;
 
-  static SandboxTotals openAi(String baseUrl, String key, Instant start, Instant usageEnd, Instant costEnd)
+  static SandboxTotals openAi(
+      String baseUrl, String key, Instant start, Instant usageEnd, Instant costEnd)
       throws IOException, InterruptedException {
     SandboxTotals totals = new SandboxTotals();
     String usage =
-        baseUrl + "/organization/usage/completions?bucket_width=1h&limit=168&start_time="
-            + start.getEpochSecond() + "&end_time=" + usageEnd.getEpochSecond();
+        baseUrl
+            + "/organization/usage/completions?bucket_width=1h&limit=168&start_time="
+            + start.getEpochSecond()
+            + "&end_time="
+            + usageEnd.getEpochSecond();
     for (JsonNode page : pages(usage, "Authorization", "Bearer " + key)) {
       for (JsonNode bucket : page.path("data")) {
         for (JsonNode row : bucket.path("results")) {
@@ -45,8 +49,11 @@ final class SandboxTotals {
       }
     }
     String costs =
-        baseUrl + "/organization/costs?bucket_width=1d&limit=180&start_time=" + start.getEpochSecond()
-            + "&end_time=" + costEnd.getEpochSecond();
+        baseUrl
+            + "/organization/costs?bucket_width=1d&limit=180&start_time="
+            + start.getEpochSecond()
+            + "&end_time="
+            + costEnd.getEpochSecond();
     for (JsonNode page : pages(costs, "Authorization", "Bearer " + key)) {
       for (JsonNode bucket : page.path("data")) {
         for (JsonNode row : bucket.path("results")) {
@@ -57,12 +64,16 @@ final class SandboxTotals {
     return totals;
   }
 
-  static SandboxTotals anthropic(String baseUrl, String key, Instant start, Instant usageEnd, Instant costEnd)
+  static SandboxTotals anthropic(
+      String baseUrl, String key, Instant start, Instant usageEnd, Instant costEnd)
       throws IOException, InterruptedException {
     SandboxTotals totals = new SandboxTotals();
     String usage =
-        baseUrl + "/v1/organizations/usage_report/messages?bucket_width=1h&limit=168&starting_at="
-            + encode(start) + "&ending_at=" + encode(usageEnd);
+        baseUrl
+            + "/v1/organizations/usage_report/messages?bucket_width=1h&limit=168&starting_at="
+            + encode(start)
+            + "&ending_at="
+            + encode(usageEnd);
     for (JsonNode page : pages(usage, "x-api-key", key)) {
       for (JsonNode bucket : page.path("data")) {
         for (JsonNode row : bucket.path("results")) {
@@ -77,13 +88,17 @@ final class SandboxTotals {
       }
     }
     String costs =
-        baseUrl + "/v1/organizations/cost_report?bucket_width=1d&limit=31&starting_at=" + encode(start)
-            + "&ending_at=" + encode(costEnd);
+        baseUrl
+            + "/v1/organizations/cost_report?bucket_width=1d&limit=31&starting_at="
+            + encode(start)
+            + "&ending_at="
+            + encode(costEnd);
     for (JsonNode page : pages(costs, "x-api-key", key)) {
       for (JsonNode bucket : page.path("data")) {
         for (JsonNode row : bucket.path("results")) {
           // Anthropic reports cost in cents, as a decimal string.
-          totals.billedUsd = totals.billedUsd.add(new BigDecimal(row.path("amount").asText()).movePointLeft(2));
+          totals.billedUsd =
+              totals.billedUsd.add(new BigDecimal(row.path("amount").asText()).movePointLeft(2));
         }
       }
     }
@@ -102,14 +117,18 @@ final class SandboxTotals {
               .build();
       HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
-        throw new IllegalStateException("sandbox answered " + response.statusCode() + " for " + url);
+        throw new IllegalStateException(
+            "sandbox answered " + response.statusCode() + " for " + url);
       }
       JsonNode page = JSON.readTree(response.body());
       pages.add(page);
       if (!page.path("has_more").asBoolean()) {
         return pages;
       }
-      url = firstUrl + "&page=" + URLEncoder.encode(page.path("next_page").asText(), StandardCharsets.UTF_8);
+      url =
+          firstUrl
+              + "&page="
+              + URLEncoder.encode(page.path("next_page").asText(), StandardCharsets.UTF_8);
     }
   }
 

@@ -27,24 +27,31 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code reckon demo}: the whole product once, against a provider sandbox on loopback. It creates
- * a demo organization, seals one OpenAI and one Anthropic sandbox key through the same use case a
+ * {@code reckon demo}: the whole product once, against a provider sandbox on loopback. It creates a
+ * demo organization, seals one OpenAI and one Anthropic sandbox key through the same use case a
  * real key takes, ingests their usage and cost, and prints a spend report.
  */
 @Command(
     name = "demo",
-    description = "Ingest usage from a running provider sandbox into a demo organization and report it.")
+    description =
+        "Ingest usage from a running provider sandbox into a demo organization and report it.")
 final class DemoCommand implements Callable<Integer> {
 
   static final OrgSlug DEMO_SLUG = new OrgSlug("demo");
 
   @ParentCommand private ReckonCommand parent;
 
-  @Option(names = "--sandbox-state", required = true, paramLabel = "FILE",
+  @Option(
+      names = "--sandbox-state",
+      required = true,
+      paramLabel = "FILE",
       description = "State file written by the running provider sandbox.")
   private Path sandboxState;
 
-  @Option(names = "--days", defaultValue = "90", paramLabel = "N",
+  @Option(
+      names = "--days",
+      defaultValue = "90",
+      paramLabel = "N",
       description = "Days of history to ingest; default: ${DEFAULT-VALUE}.")
   private int days;
 
@@ -60,16 +67,19 @@ final class DemoCommand implements Callable<Integer> {
     PrintStream out = parent.out();
     Services services =
         parent.services(
-            parent.config()
+            parent
+                .config()
                 .withProviderBaseUrls(sandbox.openAiBaseUrl(), sandbox.anthropicBaseUrl())
                 .withMaxBackfillDays(days));
 
     out.println("[1/5] Preparing the database");
     services.migrate(out);
-    out.printf("[2/5] Provider sandbox: OpenAI at %s, Anthropic at %s (seed %d)%n",
+    out.printf(
+        "[2/5] Provider sandbox: OpenAI at %s, Anthropic at %s (seed %d)%n",
         sandbox.openAiBaseUrl(), sandbox.anthropicBaseUrl(), sandbox.seed());
     Organization organization = demoOrganization(services);
-    out.printf("[3/5] Organization %s (plan %s, time zone %s)%n",
+    out.printf(
+        "[3/5] Organization %s (plan %s, time zone %s)%n",
         organization.slug(), organization.plan().id(), organization.timeZone().getId());
     List<ProviderKeyRecord> keys = sealKeys(services, organization, sandbox, out);
     out.printf("[4/5] Ingesting %d days of usage and cost%n", days);
@@ -79,7 +89,9 @@ final class DemoCommand implements Callable<Integer> {
 
     if (!once) {
       out.printf("Worker polling every %s; press Ctrl-C to stop%n", parent.config().pollInterval());
-      services.workerLoop().runUntilInterrupted(parent.config().pollInterval(), new ProgressPrinter(parent.err()));
+      services
+          .workerLoop()
+          .runUntilInterrupted(parent.config().pollInterval(), new ProgressPrinter(parent.err()));
     }
     return allIngested ? 0 : 1;
   }
@@ -88,8 +100,11 @@ final class DemoCommand implements Callable<Integer> {
     Optional<Organization> existing = services.organizations().findBySlug(DEMO_SLUG);
     return existing.orElseGet(
         () ->
-            services.createOrganization()
-                .create(new CreateOrganizationCommand(DEMO_SLUG, "Demo organization", Plan.PRO, ZoneId.of("UTC"))));
+            services
+                .createOrganization()
+                .create(
+                    new CreateOrganizationCommand(
+                        DEMO_SLUG, "Demo organization", Plan.PRO, ZoneId.of("UTC"))));
   }
 
   private static List<ProviderKeyRecord> sealKeys(
@@ -103,7 +118,8 @@ final class DemoCommand implements Callable<Integer> {
               .findFirst();
       if (existing.isEmpty()) {
         SecretBytes secret = SecretBytes.fromChars(sandbox.firstKey(provider).key().toCharArray());
-        services.addProviderKey()
+        services
+            .addProviderKey()
             .add(new AddProviderKeyCommand(organization.id(), provider, label, secret, "demo"));
       }
       ProviderKeyRecord key =
@@ -112,7 +128,10 @@ final class DemoCommand implements Callable<Integer> {
               .filter(candidate -> candidate.status() == ProviderKeyStatus.ACTIVE)
               .findFirst()
               .orElseThrow();
-      out.printf("      %s key %s %s%n", provider.id(), key.hint().display(),
+      out.printf(
+          "      %s key %s %s%n",
+          provider.id(),
+          key.hint().display(),
           existing.isPresent() ? "(already stored)" : "sealed and stored");
       keys.add(key);
     }
@@ -123,10 +142,17 @@ final class DemoCommand implements Callable<Integer> {
     boolean allIngested = true;
     for (ProviderKeyRecord key : keys) {
       IngestionResult result =
-          services.ingestion().ingest(new IngestCommand(key.orgId(), key.id(), new ProgressPrinter(out)));
-      out.printf("      %s key %s: %s, %d usage rows, %d cost rows%s%n",
-          key.provider().id(), key.hint().display(), result.outcome().name().toLowerCase(),
-          result.usageRows(), result.costRows(), result.detail() == null ? "" : " (" + result.detail() + ")");
+          services
+              .ingestion()
+              .ingest(new IngestCommand(key.orgId(), key.id(), new ProgressPrinter(out)));
+      out.printf(
+          "      %s key %s: %s, %d usage rows, %d cost rows%s%n",
+          key.provider().id(),
+          key.hint().display(),
+          result.outcome().name().toLowerCase(),
+          result.usageRows(),
+          result.costRows(),
+          result.detail() == null ? "" : " (" + result.detail() + ")");
       allIngested &= result.outcome() == IngestionResult.Outcome.INGESTED;
     }
     return allIngested;
@@ -135,10 +161,13 @@ final class DemoCommand implements Callable<Integer> {
   private void printReport(Services services, Organization organization, PrintStream out) {
     LocalDate today = LocalDate.now(services.clock().withZone(organization.timeZone()));
     SpendQuery query =
-        new SpendQuery(organization.id(), today.minusDays(days), today, GroupBy.MODEL, Optional.empty());
-    ReportWriter.write(services.reportSpend().report(query), organization.slug().value(), ReportFormat.TABLE, out);
+        new SpendQuery(
+            organization.id(), today.minusDays(days), today, GroupBy.MODEL, Optional.empty());
+    ReportWriter.write(
+        services.reportSpend().report(query), organization.slug().value(), ReportFormat.TABLE, out);
     out.println();
-    out.println("More: ./reckon report --org demo --group-by day|model|provider|api-key|project"
-        + " --format table|json|csv");
+    out.println(
+        "More: ./reckon report --org demo --group-by day|model|provider|api-key|project"
+            + " --format table|json|csv");
   }
 }

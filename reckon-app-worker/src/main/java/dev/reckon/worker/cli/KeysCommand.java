@@ -32,18 +32,31 @@ final class KeysCommand {
 
     @ParentCommand private KeysCommand keys;
 
-    @Option(names = "--org", required = true, paramLabel = "SLUG", description = "Organization slug.")
+    @Option(
+        names = "--org",
+        required = true,
+        paramLabel = "SLUG",
+        description = "Organization slug.")
     private String org;
 
-    @Option(names = "--provider", required = true, paramLabel = "PROVIDER",
+    @Option(
+        names = "--provider",
+        required = true,
+        paramLabel = "PROVIDER",
         description = "openai or anthropic.")
     private String provider;
 
-    @Option(names = "--label", required = true, paramLabel = "TEXT",
+    @Option(
+        names = "--label",
+        required = true,
+        paramLabel = "TEXT",
         description = "A name for the key, shown in lists.")
     private String label;
 
-    @Option(names = "--created-by", defaultValue = "cli", paramLabel = "WHO",
+    @Option(
+        names = "--created-by",
+        defaultValue = "cli",
+        paramLabel = "WHO",
         description = "Who added the key, recorded with it; default: ${DEFAULT-VALUE}.")
     private String createdBy;
 
@@ -54,25 +67,36 @@ final class KeysCommand {
       Organization organization = OrgArgument.resolve(parent.services().organizations(), org);
 
       SecretBytes key =
-          SecretInput.readKey(System.console(), parent.in(), "Paste the " + parsed.id() + " admin key: ");
+          SecretInput.readKey(
+              System.console(), parent.in(), "Paste the " + parsed.id() + " admin key: ");
       AddedProviderKey added =
-          parent.services().addProviderKey()
+          parent
+              .services()
+              .addProviderKey()
               .add(new AddProviderKeyCommand(organization.id(), parsed, label, key, createdBy));
 
-      parent.out().printf(
-          "Added %s key %s %s to %s; the worker polls it on its next pass%n",
-          parsed.id(), added.id(), added.hint().display(), organization.slug());
+      parent
+          .out()
+          .printf(
+              "Added %s key %s %s to %s; the worker polls it on its next pass%n",
+              parsed.id(), added.id(), added.hint().display(), organization.slug());
       return 0;
     }
   }
 
   /** {@code reckon keys list}. */
-  @Command(name = "list", description = "List an organization's provider keys (never the keys themselves).")
+  @Command(
+      name = "list",
+      description = "List an organization's provider keys (never the keys themselves).")
   static final class ListKeys implements Callable<Integer> {
 
     @ParentCommand private KeysCommand keys;
 
-    @Option(names = "--org", required = true, paramLabel = "SLUG", description = "Organization slug.")
+    @Option(
+        names = "--org",
+        required = true,
+        paramLabel = "SLUG",
+        description = "Organization slug.")
     private String org;
 
     @Override
@@ -81,10 +105,16 @@ final class KeysCommand {
       Organization organization = OrgArgument.resolve(parent.services().organizations(), org);
 
       for (ProviderKeyRecord key : parent.services().webKeys().list(organization.id())) {
-        parent.out().printf(
-            "%s  %-9s  %-6s  %-15s  %s%s%n",
-            key.id(), key.provider().id(), key.hint().display(), key.status().id(), key.label(),
-            key.attentionReason() == null ? "" : " (" + key.attentionReason() + ")");
+        parent
+            .out()
+            .printf(
+                "%s  %-9s  %-6s  %-15s  %s%s%n",
+                key.id(),
+                key.provider().id(),
+                key.hint().display(),
+                key.status().id(),
+                key.label(),
+                key.attentionReason() == null ? "" : " (" + key.attentionReason() + ")");
       }
       return 0;
     }

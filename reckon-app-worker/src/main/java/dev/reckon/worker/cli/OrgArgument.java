@@ -17,7 +17,11 @@ final class OrgArgument {
         .orElseThrow(
             () ->
                 new NoSuchOrganizationException(
-                    "organization '" + slug + "' not found: create it with"
-                        + " ./reckon orgs create --slug " + slug + " --name NAME"));
+                    "organization '"
+                        + slug
+                        + "' not found: create it with"
+                        + " ./reckon orgs create --slug "
+                        + slug
+                        + " --name NAME"));
   }
 }

@@ -26,18 +26,29 @@ final class OrgsCommand {
 
     @ParentCommand private OrgsCommand orgs;
 
-    @Option(names = "--slug", required = true, paramLabel = "SLUG", description = "Short name used by --org.")
+    @Option(
+        names = "--slug",
+        required = true,
+        paramLabel = "SLUG",
+        description = "Short name used by --org.")
     private String slug;
 
     @Option(names = "--name", required = true, paramLabel = "NAME", description = "Display name.")
     private String name;
 
-    @Option(names = "--plan", defaultValue = "free", paramLabel = "PLAN",
+    @Option(
+        names = "--plan",
+        defaultValue = "free",
+        paramLabel = "PLAN",
         description = "free (keeps 30 days) or pro (keeps 365 days); default: ${DEFAULT-VALUE}.")
     private String plan;
 
-    @Option(names = "--time-zone", defaultValue = "UTC", paramLabel = "ZONE",
-        description = "IANA time zone where the organization's days start; default: ${DEFAULT-VALUE}.")
+    @Option(
+        names = "--time-zone",
+        defaultValue = "UTC",
+        paramLabel = "ZONE",
+        description =
+            "IANA time zone where the organization's days start; default: ${DEFAULT-VALUE}.")
     private String timeZone;
 
     @Override
@@ -47,12 +58,16 @@ final class OrgsCommand {
       ZoneId zone = zone(timeZone);
 
       Organization created =
-          orgs.parent.services().createOrganization()
+          orgs.parent
+              .services()
+              .createOrganization()
               .create(new CreateOrganizationCommand(parsedSlug, name, parsedPlan, zone));
 
-      orgs.parent.out().printf(
-          "Created organization %s (%s), plan %s, time zone %s%n",
-          created.slug(), created.id(), created.plan().id(), created.timeZone().getId());
+      orgs.parent
+          .out()
+          .printf(
+              "Created organization %s (%s), plan %s, time zone %s%n",
+              created.slug(), created.id(), created.plan().id(), created.timeZone().getId());
       return 0;
     }
 

@@ -17,7 +17,8 @@ final class ProgressPrinter implements IngestionProgress {
 
   @Override
   public void report(Event event) {
-    String line = event.provider().id() + " key " + event.hint().display() + " " + event.dataset().id();
+    String line =
+        event.provider().id() + " key " + event.hint().display() + " " + event.dataset().id();
     Long previous = lastPrinted.put(event.keyId() + line, event.daysDone());
     if (previous != null && previous == event.daysDone()) {
       return;

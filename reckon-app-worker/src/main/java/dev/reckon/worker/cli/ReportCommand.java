@@ -65,10 +65,15 @@ final class ReportCommand implements Callable<Integer> {
     Services services = parent.services();
 
     Organization organization = OrgArgument.resolve(services.organizations(), org);
-    LocalDate last = to == null ? LocalDate.now(services.clock().withZone(organization.timeZone())) : date("--to", to);
+    LocalDate last =
+        to == null
+            ? LocalDate.now(services.clock().withZone(organization.timeZone()))
+            : date("--to", to);
     LocalDate first = from == null ? last.minusDays(29) : date("--from", from);
     SpendReport report =
-        services.reportSpend().report(new SpendQuery(organization.id(), first, last, dimension, only));
+        services
+            .reportSpend()
+            .report(new SpendQuery(organization.id(), first, last, dimension, only));
 
     ReportWriter.write(report, organization.slug().value(), output, parent.out());
     return 0;

@@ -14,9 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes a spend report as a table for people, or as JSON or CSV for scripts. Money in JSON and
- * CSV is an exact decimal string; billed and estimated figures are separate columns, and an
- * unknown figure is null (JSON) or empty (CSV), never zero.
+ * Writes a spend report as a table for people, or as JSON or CSV for scripts. Money in JSON and CSV
+ * is an exact decimal string; billed and estimated figures are separate columns, and an unknown
+ * figure is null (JSON) or empty (CSV), never zero.
  */
 final class ReportWriter {
 
@@ -97,7 +97,15 @@ final class ReportWriter {
         "Spend of %s from %s to %s (%s), by %s%n%n",
         organization, report.from(), report.to(), report.zone().getId(), report.groupBy().id());
     List<String[]> lines = new ArrayList<>();
-    lines.add(new String[] {report.groupBy().id(), "billed USD", "estimated USD", "input tokens", "output tokens", "requests"});
+    lines.add(
+        new String[] {
+          report.groupBy().id(),
+          "billed USD",
+          "estimated USD",
+          "input tokens",
+          "output tokens",
+          "requests"
+        });
     for (SpendRow row : report.rows()) {
       String group = row.label() == null ? row.group() : row.label() + " (" + row.group() + ")";
       if (row.group().equals(Attribution.NONE)) {
@@ -118,16 +126,26 @@ final class ReportWriter {
           "total",
           report.totalBilled().toDisplayString(),
           estimate(report.totalEstimated(), report.totalEstimateStatus()),
-          "", "", ""
+          "",
+          "",
+          ""
         });
     printAligned(lines, out);
     out.println();
-    out.println("Billed: reported by the providers' cost endpoints. Estimated: tokens x list prices"
-        + " (price table " + report.priceTableVersion() + "); * marks a lower bound.");
-    out.println(UNATTRIBUTED + ": usage or cost the provider did not attribute to a " + report.groupBy().id() + ".");
+    out.println(
+        "Billed: reported by the providers' cost endpoints. Estimated: tokens x list prices"
+            + " (price table "
+            + report.priceTableVersion()
+            + "); * marks a lower bound.");
+    out.println(
+        UNATTRIBUTED
+            + ": usage or cost the provider did not attribute to a "
+            + report.groupBy().id()
+            + ".");
     if (!report.unpricedModels().isEmpty()) {
-      out.println("Unpriced models (no list price, left out of estimates): "
-          + String.join(", ", report.unpricedModels()));
+      out.println(
+          "Unpriced models (no list price, left out of estimates): "
+              + String.join(", ", report.unpricedModels()));
     }
   }
 

@@ -14,7 +14,8 @@ import java.util.List;
  * The state file a running provider sandbox writes: where it listens and its fake admin keys. Only
  * the demo reads it; the keys in it are sandbox fakes that no real provider accepts.
  */
-record SandboxState(String openAiBaseUrl, String anthropicBaseUrl, long seed, List<SandboxKey> adminKeys) {
+record SandboxState(
+    String openAiBaseUrl, String anthropicBaseUrl, long seed, List<SandboxKey> adminKeys) {
 
   static SandboxState read(Path file) throws IOException {
     JsonNode root;
@@ -22,8 +23,12 @@ record SandboxState(String openAiBaseUrl, String anthropicBaseUrl, long seed, Li
       root = new ObjectMapper().readTree(Files.readString(file));
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException(
-          "sandbox state file " + file + " not found: start the sandbox with ./reckon sandbox"
-              + " --state-file " + file + ", or run ./reckon demo, which starts it");
+          "sandbox state file "
+              + file
+              + " not found: start the sandbox with ./reckon sandbox"
+              + " --state-file "
+              + file
+              + ", or run ./reckon demo, which starts it");
     }
     List<SandboxKey> keys = new ArrayList<>();
     for (JsonNode key : root.path("admin_keys")) {
@@ -34,8 +39,10 @@ record SandboxState(String openAiBaseUrl, String anthropicBaseUrl, long seed, Li
               key.path("organization").asText()));
     }
     return new SandboxState(
-        required(root, "openai_base_url", file), required(root, "anthropic_base_url", file),
-        root.path("seed").asLong(), keys);
+        required(root, "openai_base_url", file),
+        required(root, "anthropic_base_url", file),
+        root.path("seed").asLong(),
+        keys);
   }
 
   /** Returns the first sandbox admin key of the provider. */
@@ -44,7 +51,9 @@ record SandboxState(String openAiBaseUrl, String anthropicBaseUrl, long seed, Li
         .filter(key -> key.provider() == provider)
         .findFirst()
         .orElseThrow(
-            () -> new IllegalArgumentException("the sandbox offers no " + provider.id() + " admin key"));
+            () ->
+                new IllegalArgumentException(
+                    "the sandbox offers no " + provider.id() + " admin key"));
   }
 
   private static String required(JsonNode root, String field, Path file) {

@@ -10,12 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Reads a provider key from standard input without ever holding it in a {@code String}: keys on
- * the command line would show in {@code ps} and shell history.
+ * Reads a provider key from standard input without ever holding it in a {@code String}: keys on the
+ * command line would show in {@code ps} and shell history.
  */
 final class SecretInput {
 
-  /** Upper bound on what is read, well above any provider key, so a wrong pipe cannot fill memory. */
+  /**
+   * Upper bound on what is read, well above any provider key, so a wrong pipe cannot fill memory.
+   */
   static final int MAX_CHARS = 4096;
 
   private SecretInput() {}

@@ -32,9 +32,11 @@ final class WorkerCommand implements Callable<Integer> {
               .filter(outcome -> outcome.result() != null)
               .filter(outcome -> outcome.result().outcome() == IngestionResult.Outcome.KEY_REJECTED)
               .count();
-      parent.out().printf(
-          "Polled %d keys: %d failed, %d rejected by the provider and now need attention%n",
-          outcomes.size(), failed, rejected);
+      parent
+          .out()
+          .printf(
+              "Polled %d keys: %d failed, %d rejected by the provider and now need attention%n",
+              outcomes.size(), failed, rejected);
       return failed == 0 && rejected == 0 ? 0 : 1;
     }
     loop.runUntilInterrupted(parent.config().pollInterval(), new ProgressPrinter(parent.err()));

@@ -33,7 +33,8 @@ final class EnvReader {
   int port(String name, int fallback) {
     int port = positiveInt(name, fallback);
     if (port > 65_535) {
-      throw new ConfigException(name + " '" + port + "' is invalid: use a port number from 1 to 65535");
+      throw new ConfigException(
+          name + " '" + port + "' is invalid: use a port number from 1 to 65535");
     }
     return port;
   }
@@ -41,7 +42,8 @@ final class EnvReader {
   WorkerConfig.DatabaseUser user(String role, String defaultName) {
     String name = text("RECKON_DB_" + role + "_USER", defaultName);
     String password = env.get("RECKON_DB_" + role + "_PASSWORD");
-    return new WorkerConfig.DatabaseUser(name, password == null || password.isEmpty() ? null : password);
+    return new WorkerConfig.DatabaseUser(
+        name, password == null || password.isEmpty() ? null : password);
   }
 
   boolean flag(String name, boolean fallback) {
@@ -64,7 +66,8 @@ final class EnvReader {
     try {
       Duration duration = Duration.parse(value.toUpperCase(Locale.ROOT));
       if (duration.isNegative() || duration.isZero()) {
-        throw new ConfigException(name + " '" + value + "' must be a positive duration, such as PT1H");
+        throw new ConfigException(
+            name + " '" + value + "' must be a positive duration, such as PT1H");
       }
       return duration;
     } catch (DateTimeParseException e) {
@@ -85,7 +88,8 @@ final class EnvReader {
       }
       return number;
     } catch (NumberFormatException e) {
-      throw new ConfigException(name + " '" + value + "' is invalid: use a whole number of at least 1");
+      throw new ConfigException(
+          name + " '" + value + "' is invalid: use a whole number of at least 1");
     }
   }
 }

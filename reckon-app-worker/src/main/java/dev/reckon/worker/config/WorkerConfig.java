@@ -26,7 +26,9 @@ public record WorkerConfig(
     Duration pollInterval,
     int maxBackfillDays) {
 
-  /** Reads the settings, failing with one message that names the variable, its value and the fix. */
+  /**
+   * Reads the settings, failing with one message that names the variable, its value and the fix.
+   */
   public static WorkerConfig fromEnvironment(Map<String, String> env) {
     EnvReader read = new EnvReader(env);
     boolean production = read.environmentIsProduction();
@@ -56,17 +58,41 @@ public record WorkerConfig(
   /** Returns a copy whose provider base URLs point at a local provider sandbox. */
   public WorkerConfig withProviderBaseUrls(String openAi, String anthropic) {
     return new WorkerConfig(
-        production, databaseHost, databasePort, databaseName, databaseSslMode, adminUser, owner, web,
-        worker, masterKeyFile, openAi,
-        anthropic, allowLoopbackHttp, pollInterval, maxBackfillDays);
+        production,
+        databaseHost,
+        databasePort,
+        databaseName,
+        databaseSslMode,
+        adminUser,
+        owner,
+        web,
+        worker,
+        masterKeyFile,
+        openAi,
+        anthropic,
+        allowLoopbackHttp,
+        pollInterval,
+        maxBackfillDays);
   }
 
   /** Returns a copy with another cap on the first-connect backfill. */
   public WorkerConfig withMaxBackfillDays(int days) {
     return new WorkerConfig(
-        production, databaseHost, databasePort, databaseName, databaseSslMode, adminUser, owner, web,
-        worker, masterKeyFile, openAiBaseUrl,
-        anthropicBaseUrl, allowLoopbackHttp, pollInterval, days);
+        production,
+        databaseHost,
+        databasePort,
+        databaseName,
+        databaseSslMode,
+        adminUser,
+        owner,
+        web,
+        worker,
+        masterKeyFile,
+        openAiBaseUrl,
+        anthropicBaseUrl,
+        allowLoopbackHttp,
+        pollInterval,
+        days);
   }
 
   private void rejectDevelopmentDefaults(Map<String, String> env) {

@@ -16,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls every active provider key once per pass. Keys are isolated: one key's failure is logged
- * and the pass goes on with the next key.
+ * Polls every active provider key once per pass. Keys are isolated: one key's failure is logged and
+ * the pass goes on with the next key.
  */
 public final class WorkerLoop {
 
@@ -59,7 +59,8 @@ public final class WorkerLoop {
   private KeyOutcome ingestOne(KeyRef key, IngestionProgress progress) {
     Instant started = clock.instant();
     try {
-      IngestionResult result = ingestion.ingest(new IngestCommand(key.orgId(), key.keyId(), progress));
+      IngestionResult result =
+          ingestion.ingest(new IngestCommand(key.orgId(), key.keyId(), progress));
       logResult(key, result, Duration.between(started, clock.instant()));
       return new KeyOutcome(key, result, null);
     } catch (ProviderCallException e) {

@@ -16,9 +16,9 @@ import dev.reckon.ports.in.IngestionResult;
 import dev.reckon.ports.in.NoSuchOrganizationException;
 import dev.reckon.ports.in.NoSuchProviderKeyException;
 import dev.reckon.ports.out.FetchProgress;
-import dev.reckon.ports.out.ProviderCallException;
 import dev.reckon.ports.out.KeyOpener;
 import dev.reckon.ports.out.OrganizationRepository;
+import dev.reckon.ports.out.ProviderCallException;
 import dev.reckon.ports.out.ProviderKeyRecord;
 import dev.reckon.ports.out.ProviderKeyRejectedException;
 import dev.reckon.ports.out.ProviderKeyRepository;
@@ -135,7 +135,8 @@ public final class IngestProviderKeyService implements IngestProviderKeyUseCase 
    * Stores the provider's names for project and API key ids. Names are for display only, so a
    * failure other than a rejected key does not stop ingestion; it is returned as a detail instead.
    */
-  private String refreshNames(ProviderKeyRecord key, ProviderUsageSource source, SecretBytes adminKey) {
+  private String refreshNames(
+      ProviderKeyRecord key, ProviderUsageSource source, SecretBytes adminKey) {
     try {
       usage.saveNames(key.orgId(), key.id(), source.fetchNames(adminKey));
       return null;
