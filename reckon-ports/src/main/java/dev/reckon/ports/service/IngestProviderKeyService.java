@@ -123,7 +123,7 @@ public final class IngestProviderKeyService implements IngestProviderKeyUseCase 
                   storeCosts(key, window, source.fetchCosts(adminKey, window, progress)));
       keys.recordSuccess(key.orgId(), key.id(), now);
       return new IngestionResult(
-          key.id(), IngestionResult.Outcome.INGESTED, usageRows, costRows, null);
+          key.id(), IngestionResult.Outcome.INGESTED, usageRows, costRows, namesProblem);
     } catch (ProviderKeyRejectedException rejected) {
       keys.markNeedsAttention(key.orgId(), key.id(), rejected.reason());
       return new IngestionResult(
