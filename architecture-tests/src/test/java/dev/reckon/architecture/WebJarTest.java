@@ -19,7 +19,7 @@ class WebJarTest {
   private static final Path WEB_TARGET = Path.of("..", "reckon-app-web", "target");
 
   @Test
-  void webJarAndItsDependenciesHoldNoOpeningCode() throws IOException {
+  void webClasspathHasNoOpeningCode() throws IOException {
     Path webJar = webJar();
     List<Path> dependencies = webRuntimeClasspath();
 

@@ -135,7 +135,7 @@ class DemoFlowIT {
   }
 
   @Test
-  void outputAndLogsShowNoMoreThanKeyHints() throws Exception {
+  void outputShowsOnlyKeyHints() throws Exception {
     CommandRunner reckon = new CommandRunner(database, stateDir, Clock.fixed(NOW, ZoneOffset.UTC));
     CommandRunner.Result demo =
         reckon.run("demo", "--once", "--sandbox-state", writeStateFile().toString());

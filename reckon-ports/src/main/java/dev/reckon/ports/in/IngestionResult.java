@@ -3,14 +3,14 @@ package dev.reckon.ports.in;
 import dev.reckon.domain.shared.ProviderKeyId;
 
 /**
- * What one ingestion run did. {@code detail} is null when the run went fully normally, and
- * otherwise a reason safe to show admins: why the key was rejected or skipped, or that display
- * names could not be refreshed although usage and cost were.
+ * Outcome and row counts of one ingestion run. {@code detail} is null when the run went fully
+ * normally. Otherwise it is a reason safe to show admins: why the key was rejected or skipped, or
+ * that display names could not be refreshed although usage and cost were.
  */
 public record IngestionResult(
     ProviderKeyId keyId, Outcome outcome, long usageRows, long costRows, String detail) {
 
-  /** How the run ended. */
+  /** The way a run ended. */
   public enum Outcome {
     /** Every window was fetched and stored. */
     INGESTED,
