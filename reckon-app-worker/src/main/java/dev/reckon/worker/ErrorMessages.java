@@ -49,9 +49,9 @@ final class ErrorMessages {
   }
 
   /**
-   * Describes the innermost cause of an adapter failure, whose own message names only the failed step.
-   * Messages of Reckon's adapters and of Jdbi (configured not to render bound values) carry no
-   * secrets, so the cause text is safe to print.
+   * Describes the innermost cause of an adapter failure, whose own message names only the failed
+   * step. Messages of Reckon's adapters and of Jdbi (configured not to render bound values) carry
+   * no secrets, so the cause text is safe to print.
    */
   private static String rootCause(Throwable failure) {
     if (!failure.getClass().getSimpleName().startsWith("UnableTo")) {

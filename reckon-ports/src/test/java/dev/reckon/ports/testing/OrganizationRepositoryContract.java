@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The behaviour every {@link OrganizationRepository} must have. */
 public abstract class OrganizationRepositoryContract {
 
-  /** Returns the repository under test; may be called several times per test. */
+  /** Returns the repository under test. Tests may call it several times. */
   protected abstract OrganizationRepository organizations();
 
   @Test

@@ -20,10 +20,10 @@ public abstract class ProviderKeyRepositoryContract {
 
   private static final Instant CREATED = Instant.parse("2026-03-01T09:15:30.123456Z");
 
-  /** Returns where the keys' organizations are stored; keys need an existing organization. */
+  /** Returns where organizations are stored, because a key needs an existing organization. */
   protected abstract OrganizationRepository organizations();
 
-  /** Returns the repository under test; may be called several times per test. */
+  /** Returns the repository under test. Tests may call it several times. */
   protected abstract ProviderKeyRepository keys();
 
   @Test
@@ -137,7 +137,7 @@ public abstract class ProviderKeyRepositoryContract {
   }
 
   @Test
-  void listActiveKeysReturnsActiveKeysOfEveryOrganization() {
+  void listActiveKeysSpansOrganizations() {
     ProviderKeyRecord first = Fixtures.providerKey(newOrg(), Provider.OPENAI, CREATED);
     ProviderKeyRecord second = Fixtures.providerKey(newOrg(), Provider.ANTHROPIC, CREATED);
     ProviderKeyRecord rejected = Fixtures.providerKey(first.orgId(), Provider.OPENAI, CREATED);

@@ -43,7 +43,7 @@ public abstract class SpendReadModelContract {
   /** Returns the repository that writes the data the read model reads. */
   protected abstract UsageRepository usageRepository();
 
-  /** Returns the read model under test; may be called several times per test. */
+  /** Returns the read model under test. Tests may call it several times. */
   protected abstract SpendReadModel spend();
 
   @Test

@@ -28,13 +28,13 @@ public abstract class UsageRepositoryContract {
   private static final String DAY_START = "2026-03-01T00:00:00Z";
   private static final String DAY_END = "2026-03-02T00:00:00Z";
 
-  /** Returns where organizations are stored; usage needs an existing organization. */
+  /** Returns where organizations are stored, because usage needs an existing organization. */
   protected abstract OrganizationRepository organizations();
 
-  /** Returns where provider keys are stored; watermarks need an existing key. */
+  /** Returns where provider keys are stored, because watermarks need an existing key. */
   protected abstract ProviderKeyRepository keys();
 
-  /** Returns the repository under test; may be called several times per test. */
+  /** Returns the repository under test. Tests may call it several times. */
   protected abstract UsageRepository usageRepository();
 
   /** Returns every usage bucket stored for the key, in any order. */
@@ -198,7 +198,7 @@ public abstract class UsageRepositoryContract {
   }
 
   @Test
-  void replaceCostsDeletesMissingBucketsAndSetsCostWatermark() {
+  void replaceCostsDeletesMissingBuckets() {
     ProviderKeyRecord key = newKey(Provider.OPENAI);
     CostBucket kept = cost().at("2026-03-01T00:00:00Z").build();
     CostBucket dropped = cost().at("2026-03-02T00:00:00Z").build();

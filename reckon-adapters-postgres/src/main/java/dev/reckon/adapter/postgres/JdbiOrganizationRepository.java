@@ -1,0 +1,113 @@
+package dev.reckon.adapter.postgres;
+
+import dev.reckon.domain.shared.OrgId;
+import dev.reckon.domain.tenant.OrgSlug;
+import dev.reckon.domain.tenant.Organization;
+import dev.reckon.domain.tenant.Plan;
+import dev.reckon.ports.out.OrganizationRepository;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneId;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/** Organizations stored in {@code reckon.organizations}. */
+public final class JdbiOrganizationRepository implements OrganizationRepository {
+
+  private static final String SLUG_CONSTRAINT = "organizations_slug_unique";
+  private static final String PRIMARY_KEY = "organizations_pkey";
+
+  private final TenantTransactions transactions;
+
+  /**
+   * @param jdbi created with {@link ReckonJdbi#create}; inserting needs the web role, reading
+   *     either app role
+   */
+  public JdbiOrganizationRepository(Jdbi jdbi) {
+    this.transactions = new TenantTransactions(jdbi);
+  }
+
+  // The row-level security policy checks new rows against the transaction's organization, so the
+  // insert runs in the new organization's own context.
+  @Override
+  public void insert(Organization organization) {
+    Objects.requireNonNull(organization, "organization");
+    transactions.inOrg(
+        organization.id(),
+        "insert organization",
+        handle -> {
+          try {
+            return handle
+                .createUpdate(
+                    "insert into reckon.organizations (org_id, slug, name, plan, time_zone)"
+                        + " values (:org, :slug, :name, :plan, :zone)")
+                .bind("org", organization.id().value())
+                .bind("slug", organization.slug().value())
+                .bind("name", organization.name())
+                .bind("plan", organization.plan().id())
+                .bind("zone", organization.timeZone().getId())
+                .execute();
+          } catch (UnableToExecuteStatementException e) {
+            throw duplicateOr(e, organization);
+          }
+        });
+  }
+
+  @Override
+  public Optional<Organization> find(OrgId orgId) {
+    Objects.requireNonNull(orgId, "orgId");
+    return transactions.inOrg(
+        orgId,
+        "find organization",
+        handle ->
+            handle
+                .createQuery(
+                    "select org_id, slug, name, plan, time_zone from reckon.organizations"
+                        + " where org_id = :org")
+                .bind("org", orgId.value())
+                .map(JdbiOrganizationRepository::organization)
+                .findOne());
+  }
+
+  @Override
+  public Optional<OrgId> findIdBySlug(OrgSlug slug) {
+    Objects.requireNonNull(slug, "slug");
+    return transactions.withoutOrg(
+        "find organization by slug",
+        handle -> {
+          UUID id =
+              handle
+                  .createQuery("select reckon.org_id_for_slug(:slug)")
+                  .bind("slug", slug.value())
+                  .mapTo(UUID.class)
+                  .one();
+          return Optional.ofNullable(id).map(OrgId::new);
+        });
+  }
+
+  private static RuntimeException duplicateOr(
+      UnableToExecuteStatementException e, Organization organization) {
+    String constraint = SqlValues.violatedConstraint(e).orElse("");
+    if (constraint.equals(SLUG_CONSTRAINT)) {
+      return new IllegalStateException(
+          "organization slug '" + organization.slug() + "' is already taken");
+    }
+    if (constraint.equals(PRIMARY_KEY)) {
+      return new IllegalStateException("organization " + organization.id() + " already exists");
+    }
+    return e;
+  }
+
+  private static Organization organization(ResultSet rs, StatementContext ctx) throws SQLException {
+    return new Organization(
+        new OrgId(rs.getObject("org_id", UUID.class)),
+        new OrgSlug(rs.getString("slug")),
+        rs.getString("name"),
+        Plan.fromId(rs.getString("plan")),
+        ZoneId.of(rs.getString("time_zone")));
+  }
+}

@@ -1,0 +1,53 @@
+package dev.reckon.adapter.postgres;
+
+import java.util.Map;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Brings schema {@value #SCHEMA} up to date with Flyway, connected as the owner role. */
+public final class Migrations {
+
+  /** The schema holding every Reckon table, function and policy. */
+  public static final String SCHEMA = "reckon";
+
+  private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
+
+  private Migrations() {}
+
+  /**
+   * Applies pending migrations. The role names fill the migrations' grants and policies, so one
+   * server can hold several Reckon databases with their own roles, as the tests do.
+   *
+   * @param owner a connection pool logged in as {@code roles.owner()}, which becomes the owner of
+   *     every object created
+   * @return the number of migrations applied
+   */
+  public static int migrate(DataSource owner, DatabaseRoles roles) {
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(roles, "roles");
+    Flyway flyway =
+        Flyway.configure()
+            .dataSource(owner)
+            .schemas(SCHEMA)
+            .createSchemas(true)
+            .locations("classpath:db/migration")
+            .placeholders(
+                Map.of(
+                    "owner_role", roles.owner(),
+                    "web_role", roles.web(),
+                    "worker_role", roles.worker()))
+            .cleanDisabled(true)
+            .load();
+    try {
+      int applied = flyway.migrate().migrationsExecuted;
+      LOG.info("Applied {} migrations to schema {}", applied, SCHEMA);
+      return applied;
+    } catch (FlywayException e) {
+      throw new UnableToAccessDatabaseException("failed to migrate schema " + SCHEMA, e);
+    }
+  }
+}

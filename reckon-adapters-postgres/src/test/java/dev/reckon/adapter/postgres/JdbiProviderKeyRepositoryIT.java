@@ -1,0 +1,33 @@
+package dev.reckon.adapter.postgres;
+
+import dev.reckon.adapter.postgres.testing.TestDatabase;
+import dev.reckon.ports.out.OrganizationRepository;
+import dev.reckon.ports.out.ProviderKeyRepository;
+import dev.reckon.ports.testing.ProviderKeyRepositoryContract;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+class JdbiProviderKeyRepositoryIT extends ProviderKeyRepositoryContract {
+
+  private static TestDatabase database;
+
+  @BeforeAll
+  static void createDatabase() {
+    database = TestDatabase.create();
+  }
+
+  @AfterAll
+  static void dropDatabase() {
+    database.close();
+  }
+
+  @Override
+  protected OrganizationRepository organizations() {
+    return new JdbiOrganizationRepository(database.web());
+  }
+
+  @Override
+  protected ProviderKeyRepository keys() {
+    return new JdbiProviderKeyRepository(database.web());
+  }
+}
