@@ -3,9 +3,9 @@ package dev.reckon.web;
 import io.javalin.Javalin;
 
 /**
- * The web API. It serves only the liveness check so far. Organization, key and spend endpoints
- * will call the same use cases as the command line. It may seal provider keys but has no code to
- * open one.
+ * The web API. It serves only the liveness check so far. Organization, key and spend endpoints will
+ * call the same use cases as the command line. It may seal provider keys but has no code to open
+ * one.
  */
 public final class WebApp {
 
