@@ -25,6 +25,7 @@ import dev.reckon.ports.in.AddProviderKeyUseCase;
 import dev.reckon.ports.in.CreateOrganizationUseCase;
 import dev.reckon.ports.in.FindOrganizationUseCase;
 import dev.reckon.ports.in.IngestProviderKeyUseCase;
+import dev.reckon.ports.in.ReplaceProviderKeyUseCase;
 import dev.reckon.ports.in.ReportSpendUseCase;
 import dev.reckon.ports.out.ProviderKeyRepository;
 import dev.reckon.ports.service.AddProviderKeyService;
@@ -106,6 +107,15 @@ public final class Services implements AutoCloseable {
   }
 
   public AddProviderKeyUseCase addProviderKey() {
+    return new AddProviderKeyService(
+        new JdbiOrganizationRepository(web()),
+        webKeys(),
+        new EnvelopeKeySealer(masterKey()),
+        UUID::randomUUID,
+        clock);
+  }
+
+  public ReplaceProviderKeyUseCase replaceProviderKey() {
     return new AddProviderKeyService(
         new JdbiOrganizationRepository(web()),
         webKeys(),

@@ -72,7 +72,8 @@ class BadInputIT {
     assertThat(result.err())
         .startsWith("reckon: the openai key is not an admin key: expected the prefix sk-admin-.")
         .doesNotContain("FAKE0000");
-    assertThat(reckon.run("keys", "list", "--org", "acme").out()).isEmpty();
+    assertThat(reckon.run("keys", "list", "--org", "acme").out())
+        .isEqualTo("No provider keys in acme; add one with ./reckon keys add\n");
   }
 
   @Test
@@ -94,6 +95,38 @@ class BadInputIT {
     assertThat(reckon.run("report", "--org", "acme", "--group-by", "team").err())
         .isEqualTo(
             "reckon: unknown group-by 'team': expected one of day, model, provider, api-key, project\n");
+  }
+
+  @Test
+  void fixedOffsetTimeZoneIsRejected() {
+    CommandRunner.Result result =
+        reckon.run(
+            "orgs", "create", "--slug", "offset", "--name", "Offset", "--time-zone", "+02:00");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err())
+        .isEqualTo(
+            "reckon: time zone '+02:00' is invalid: use an IANA id such as Europe/Berlin or UTC\n");
+  }
+
+  @Test
+  void everySubcommandTakesHelp() {
+    String[][] commands = {
+      {"demo", "--help"},
+      {"worker", "--help"},
+      {"migrate", "--help"},
+      {"keys", "--help"},
+      {"keys", "add", "--help"},
+      {"keys", "list", "--help"},
+      {"report", "--help"},
+      {"orgs", "create", "--help"}
+    };
+    for (String[] command : commands) {
+      CommandRunner.Result result = reckon.run(command);
+
+      assertThat(result.exitCode()).as(String.join(" ", command)).isZero();
+      assertThat(result.out()).as(String.join(" ", command)).startsWith("Usage: reckon ");
+    }
   }
 
   @Test

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
 class DemoFlowIT {
 
   private static final Instant NOW = Instant.parse("2026-11-30T12:34:56Z");
-  private static final Instant START = Instant.parse("2026-09-01T00:00:00Z");
+  private static final Instant START = Instant.parse("2026-09-02T00:00:00Z");
 
   private static TestDatabase database;
   private static ProviderSandbox sandbox;
@@ -130,8 +130,33 @@ class DemoFlowIT {
     CommandRunner.Result again = reckon.run("demo", "--once", "--sandbox-state", state.toString());
 
     assertThat(again.exitCode()).as(again.err()).isZero();
-    assertThat(again.out()).contains("(already stored)");
+    assertThat(again.out()).contains("re-sealed in place");
     assertThat(reckon.run(reportArgs).out()).isEqualTo(first);
+  }
+
+  @Test
+  void demoSurvivesANewMasterKey() throws Exception {
+    CommandRunner reckon = new CommandRunner(database, stateDir, Clock.fixed(NOW, ZoneOffset.UTC));
+    Path state = writeStateFile();
+    reckon.run("demo", "--once", "--sandbox-state", state.toString());
+    Files.delete(stateDir.resolve("master-key"));
+
+    CommandRunner.Result again = reckon.run("demo", "--once", "--sandbox-state", state.toString());
+
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    assertThat(again.out()).contains("re-sealed in place");
+  }
+
+  @Test
+  void demoLeavesItsKeysPaused() throws Exception {
+    CommandRunner reckon = new CommandRunner(database, stateDir, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    reckon.run("demo", "--once", "--sandbox-state", writeStateFile().toString());
+    CommandRunner.Result list = reckon.run("keys", "list", "--org", "demo");
+
+    assertThat(list.out().lines().filter(line -> line.contains("sandbox ")))
+        .hasSize(2)
+        .allMatch(line -> line.contains(" paused "));
   }
 
   @Test

@@ -77,7 +77,7 @@ class ProviderFailureIT {
     CommandRunner.Result report = reckon.run("report", "--org", "acme", "--format", "csv");
 
     assertThat(pass.exitCode()).isEqualTo(1);
-    assertThat(pass.out()).contains("Polled 1 keys: 1 failed, 0 rejected");
+    assertThat(pass.out()).contains("Polled 1 keys: 0 ingested, 1 failed, 0 rejected");
     assertThat(report.out().lines())
         .containsExactly(
             "day,label,billed_usd,estimated_usd,estimate_status,input_tokens,output_tokens,requests");

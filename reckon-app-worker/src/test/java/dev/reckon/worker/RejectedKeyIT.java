@@ -77,7 +77,8 @@ class RejectedKeyIT {
     assertThat(added.exitCode()).as(added.err()).isZero();
     assertThat(added.out()).contains("…dead").doesNotContain("revoked-0000");
     assertThat(firstPass.exitCode()).isEqualTo(1);
-    assertThat(firstPass.out()).contains("Polled 1 keys: 0 failed, 1 rejected by the provider");
+    assertThat(firstPass.out())
+        .contains("Polled 1 keys: 0 ingested, 0 failed, 1 rejected by the provider");
     assertThat(afterFirst - before).isEqualTo(1);
     assertThat(secondPass.out()).contains("Polled 0 keys");
     assertThat(totalRequests()).isEqualTo(afterFirst);
@@ -113,7 +114,7 @@ class RejectedKeyIT {
     CommandRunner.Result report =
         reckon.run("report", "--org", "acme", "--group-by", "provider", "--format", "csv");
 
-    assertThat(pass.out()).contains("Polled 2 keys: 0 failed, 1 rejected");
+    assertThat(pass.out()).contains("Polled 2 keys: 1 ingested, 0 failed, 1 rejected");
     assertThat(report.out()).contains("\nanthropic,");
     assertThat(report.out()).doesNotContain("\nopenai,");
   }

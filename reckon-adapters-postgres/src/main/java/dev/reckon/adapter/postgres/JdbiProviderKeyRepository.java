@@ -124,6 +124,34 @@ public final class JdbiProviderKeyRepository implements ProviderKeyRepository {
   }
 
   @Override
+  public void replaceSealed(OrgId orgId, ProviderKeyId keyId, SealedKey sealed, KeyHint hint) {
+    Objects.requireNonNull(orgId, "orgId");
+    Objects.requireNonNull(keyId, "keyId");
+    Objects.requireNonNull(sealed, "sealed");
+    Objects.requireNonNull(hint, "hint");
+    transactions.inOrg(
+        orgId,
+        "replace sealed provider key " + keyId,
+        handle ->
+            handle
+                .createUpdate(
+                    "update reckon.provider_keys set sealed = :sealed, hint = :hint,"
+                        + " status = 'active', attention_reason = null"
+                        + " where org_id = :org and id = :id")
+                .bind("org", orgId.value())
+                .bind("id", keyId.value())
+                .bind("sealed", sealed.bytes())
+                .bind("hint", hint.lastChars())
+                .execute());
+  }
+
+  @Override
+  public void markPaused(OrgId orgId, ProviderKeyId keyId) {
+    update(
+        orgId, keyId, "pause provider key", "status = 'paused', attention_reason = :value", null);
+  }
+
+  @Override
   public void recordSuccess(OrgId orgId, ProviderKeyId keyId, Instant at) {
     Objects.requireNonNull(at, "at");
     update(

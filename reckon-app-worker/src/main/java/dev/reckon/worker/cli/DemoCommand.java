@@ -1,6 +1,5 @@
 package dev.reckon.worker.cli;
 
-import dev.reckon.domain.key.ProviderKeyStatus;
 import dev.reckon.domain.report.GroupBy;
 import dev.reckon.domain.secret.SecretBytes;
 import dev.reckon.domain.shared.Provider;
@@ -11,6 +10,7 @@ import dev.reckon.ports.in.AddProviderKeyCommand;
 import dev.reckon.ports.in.CreateOrganizationCommand;
 import dev.reckon.ports.in.IngestCommand;
 import dev.reckon.ports.in.IngestionResult;
+import dev.reckon.ports.in.ReplaceProviderKeyCommand;
 import dev.reckon.ports.in.SpendQuery;
 import dev.reckon.ports.out.ProviderKeyRecord;
 import dev.reckon.worker.Services;
@@ -87,13 +87,16 @@ final class DemoCommand implements Callable<Integer> {
     out.println("[5/5] Spend report");
     printReport(services, organization, out);
 
-    if (!once) {
-      out.printf("Worker polling every %s; press Ctrl-C to stop%n", parent.config().pollInterval());
-      services
-          .workerLoop()
-          .runUntilInterrupted(parent.config().pollInterval(), new ProgressPrinter(parent.err()));
+    if (once) {
+      pause(services, keys);
+      return allIngested ? 0 : 1;
     }
-    return allIngested ? 0 : 1;
+    out.printf(
+        "Polling the demo keys every %s; press Ctrl-C to stop%n", parent.config().pollInterval());
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> pause(services, keys), "reckon-demo-pause"));
+    pollUntilInterrupted(services, keys, out);
+    return 0;
   }
 
   private static Organization demoOrganization(Services services) {
@@ -107,35 +110,55 @@ final class DemoCommand implements Callable<Integer> {
                         DEMO_SLUG, "Demo organization", Plan.PRO, ZoneId.of("UTC"))));
   }
 
+  /**
+   * Seals the sandbox's first key of each provider into the demo organization. A demo key stored by
+   * an earlier run is replaced in place rather than added again: it keeps its id and its usage
+   * history, so nothing is counted twice, and it is re-sealed under the current master key, which
+   * may differ from the one of the earlier run.
+   */
   private static List<ProviderKeyRecord> sealKeys(
       Services services, Organization organization, SandboxState sandbox, PrintStream out) {
     List<ProviderKeyRecord> keys = new ArrayList<>();
     for (Provider provider : Provider.values()) {
       String label = "sandbox " + provider.id();
-      Optional<ProviderKeyRecord> existing =
-          services.webKeys().list(organization.id()).stream()
-              .filter(key -> key.label().equals(label) && key.status() == ProviderKeyStatus.ACTIVE)
-              .findFirst();
-      if (existing.isEmpty()) {
-        SecretBytes secret = SecretBytes.fromChars(sandbox.firstKey(provider).key().toCharArray());
+      Optional<ProviderKeyRecord> existing = demoKey(services, organization, label);
+      SecretBytes secret = SecretBytes.fromChars(sandbox.firstKey(provider).key().toCharArray());
+      if (existing.isPresent()) {
+        services
+            .replaceProviderKey()
+            .replace(new ReplaceProviderKeyCommand(organization.id(), existing.get().id(), secret));
+      } else {
         services
             .addProviderKey()
             .add(new AddProviderKeyCommand(organization.id(), provider, label, secret, "demo"));
       }
-      ProviderKeyRecord key =
-          services.webKeys().list(organization.id()).stream()
-              .filter(candidate -> candidate.label().equals(label))
-              .filter(candidate -> candidate.status() == ProviderKeyStatus.ACTIVE)
-              .findFirst()
-              .orElseThrow();
+
+      ProviderKeyRecord key = demoKey(services, organization, label).orElseThrow();
       out.printf(
           "      %s key %s %s%n",
           provider.id(),
           key.hint().display(),
-          existing.isPresent() ? "(already stored)" : "sealed and stored");
+          existing.isPresent() ? "re-sealed in place" : "sealed and stored");
       keys.add(key);
     }
     return keys;
+  }
+
+  private static Optional<ProviderKeyRecord> demoKey(
+      Services services, Organization organization, String label) {
+    return services.webKeys().list(organization.id()).stream()
+        .filter(key -> key.label().equals(label))
+        .findFirst();
+  }
+
+  /**
+   * Pauses the demo keys, so that a worker run later against the real provider URLs does not send
+   * these sandbox keys to the real providers. The next demo run reactivates them.
+   */
+  private static void pause(Services services, List<ProviderKeyRecord> keys) {
+    for (ProviderKeyRecord key : keys) {
+      services.webKeys().markPaused(key.orgId(), key.id());
+    }
   }
 
   private boolean ingest(Services services, List<ProviderKeyRecord> keys, PrintStream out) {
@@ -158,11 +181,23 @@ final class DemoCommand implements Callable<Integer> {
     return allIngested;
   }
 
+  /**
+   * Polls only the demo organization's keys, so other organizations' keys never reach the sandbox.
+   */
+  private void pollUntilInterrupted(
+      Services services, List<ProviderKeyRecord> keys, PrintStream out)
+      throws InterruptedException {
+    while (!Thread.currentThread().isInterrupted()) {
+      Thread.sleep(parent.config().pollInterval().toMillis());
+      ingest(services, keys, out);
+    }
+  }
+
   private void printReport(Services services, Organization organization, PrintStream out) {
     LocalDate today = LocalDate.now(services.clock().withZone(organization.timeZone()));
     SpendQuery query =
         new SpendQuery(
-            organization.id(), today.minusDays(days), today, GroupBy.MODEL, Optional.empty());
+            organization.id(), today.minusDays(days - 1L), today, GroupBy.MODEL, Optional.empty());
     ReportWriter.write(
         services.reportSpend().report(query), organization.slug().value(), ReportFormat.TABLE, out);
     out.println();

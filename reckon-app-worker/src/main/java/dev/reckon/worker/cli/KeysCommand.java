@@ -2,11 +2,14 @@ package dev.reckon.worker.cli;
 
 import dev.reckon.domain.secret.SecretBytes;
 import dev.reckon.domain.shared.Provider;
+import dev.reckon.domain.shared.ProviderKeyId;
 import dev.reckon.domain.tenant.Organization;
 import dev.reckon.ports.in.AddProviderKeyCommand;
 import dev.reckon.ports.in.AddedProviderKey;
+import dev.reckon.ports.in.ReplaceProviderKeyCommand;
 import dev.reckon.ports.out.ProviderKeyRecord;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "keys",
     description = "Manage provider admin keys.",
-    subcommands = {KeysCommand.Add.class, KeysCommand.ListKeys.class})
+    subcommands = {KeysCommand.Add.class, KeysCommand.Replace.class, KeysCommand.ListKeys.class})
 final class KeysCommand {
 
   @ParentCommand ReckonCommand parent;
@@ -84,6 +87,55 @@ final class KeysCommand {
     }
   }
 
+  /** {@code reckon keys replace}: replaces a stored key's secret, read from standard input. */
+  @Command(
+      name = "replace",
+      description = {
+        "Replace a stored key's secret with a new admin key read from standard input, and resume"
+            + " polling it.",
+        "The key keeps its id and usage history; use it after the provider rejected the old key."
+      })
+  static final class Replace implements Callable<Integer> {
+
+    @ParentCommand private KeysCommand keys;
+
+    @Option(
+        names = "--org",
+        required = true,
+        paramLabel = "SLUG",
+        description = "Organization slug.")
+    private String org;
+
+    @Option(
+        names = "--id",
+        required = true,
+        paramLabel = "KEY_ID",
+        description = "Id of the stored key, as shown by keys list.")
+    private String id;
+
+    @Override
+    public Integer call() throws IOException {
+      ProviderKeyId keyId = ProviderKeyId.parse(id);
+      ReckonCommand parent = keys.parent;
+      Organization organization = OrgArgument.resolve(parent.services().organizations(), org);
+
+      SecretBytes key =
+          SecretInput.readKey(System.console(), parent.in(), "Paste the new admin key: ");
+      AddedProviderKey replaced =
+          parent
+              .services()
+              .replaceProviderKey()
+              .replace(new ReplaceProviderKeyCommand(organization.id(), keyId, key));
+
+      parent
+          .out()
+          .printf(
+              "Replaced key %s, now %s; the worker polls it on its next pass%n",
+              replaced.id(), replaced.hint().display());
+      return 0;
+    }
+  }
+
   /** {@code reckon keys list}. */
   @Command(
       name = "list",
@@ -104,7 +156,15 @@ final class KeysCommand {
       ReckonCommand parent = keys.parent;
       Organization organization = OrgArgument.resolve(parent.services().organizations(), org);
 
-      for (ProviderKeyRecord key : parent.services().webKeys().list(organization.id())) {
+      List<ProviderKeyRecord> stored = parent.services().webKeys().list(organization.id());
+      if (stored.isEmpty()) {
+        parent.out().printf("No provider keys in %s; add one with ./reckon keys add%n", org);
+        return 0;
+      }
+      parent
+          .out()
+          .printf("%-36s  %-9s  %-6s  %-15s  %s%n", "ID", "PROVIDER", "KEY", "STATUS", "LABEL");
+      for (ProviderKeyRecord key : stored) {
         parent
             .out()
             .printf(

@@ -6,6 +6,7 @@ import dev.reckon.domain.tenant.Plan;
 import dev.reckon.ports.in.CreateOrganizationCommand;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -73,7 +74,13 @@ final class OrgsCommand {
 
     static ZoneId zone(String text) {
       try {
-        return ZoneId.of(text);
+        ZoneId zone = ZoneId.of(text);
+        if (zone instanceof ZoneOffset) {
+          // A fixed offset ignores daylight saving time, so days would start an hour off for
+          // half the year in most places.
+          throw new DateTimeException("fixed offset");
+        }
+        return zone;
       } catch (DateTimeException e) {
         throw new IllegalArgumentException(
             "time zone '" + text + "' is invalid: use an IANA id such as Europe/Berlin or UTC");

@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "reckon",
     mixinStandardHelpOptions = true,
+    // Every subcommand inherits --help and --version.
+    scope = CommandLine.ScopeType.INHERIT,
     version = "reckon 0.1.0",
     description = "AI provider spend from the providers' admin usage and cost APIs.",
     subcommands = {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reckon.domain.report.EstimateStatus;
+import dev.reckon.domain.report.GroupBy;
 import dev.reckon.domain.report.SpendReport;
 import dev.reckon.domain.report.SpendRow;
 import dev.reckon.domain.shared.Money;
@@ -137,16 +138,29 @@ final class ReportWriter {
             + " (price table "
             + report.priceTableVersion()
             + "); * marks a lower bound.");
-    out.println(
-        UNATTRIBUTED
-            + ": usage or cost the provider did not attribute to a "
-            + report.groupBy().id()
-            + ".");
+    if (report.rows().isEmpty()) {
+      out.println("No usage or cost is stored for these days; run the worker or widen the range.");
+    }
+    if (report.rows().stream().anyMatch(row -> row.group().equals(Attribution.NONE))) {
+      out.println(UNATTRIBUTED + ": " + unattributedMeaning(report.groupBy()));
+    }
     if (!report.unpricedModels().isEmpty()) {
       out.println(
           "Unpriced models (no list price, left out of estimates): "
               + String.join(", ", report.unpricedModels()));
     }
+  }
+
+  private static String unattributedMeaning(GroupBy groupBy) {
+    return switch (groupBy) {
+      case MODEL ->
+          "usage or cost the provider reports without a model, such as OpenAI's billed cost.";
+      case API_KEY ->
+          "usage without an API key (Console or Playground) and all billed cost, which no provider"
+              + " splits by key.";
+      case PROJECT -> "usage or cost outside any project, or in Anthropic's default workspace.";
+      case DAY, PROVIDER -> "usage or cost without this dimension.";
+    };
   }
 
   private static void printAligned(List<String[]> lines, PrintStream out) {

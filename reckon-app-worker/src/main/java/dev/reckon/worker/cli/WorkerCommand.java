@@ -35,8 +35,9 @@ final class WorkerCommand implements Callable<Integer> {
       parent
           .out()
           .printf(
-              "Polled %d keys: %d failed, %d rejected by the provider and now need attention%n",
-              outcomes.size(), failed, rejected);
+              "Polled %d keys: %d ingested, %d failed, %d rejected by the provider and now need"
+                  + " attention%n",
+              outcomes.size(), outcomes.size() - failed - rejected, failed, rejected);
       return failed == 0 && rejected == 0 ? 0 : 1;
     }
     loop.runUntilInterrupted(parent.config().pollInterval(), new ProgressPrinter(parent.err()));

@@ -1,5 +1,6 @@
 package dev.reckon.ports.out;
 
+import dev.reckon.domain.key.KeyHint;
 import dev.reckon.domain.shared.OrgId;
 import dev.reckon.domain.shared.ProviderKeyId;
 import java.time.Instant;
@@ -21,6 +22,16 @@ public interface ProviderKeyRepository {
 
   /** Stops polling the key and stores a reason safe to show admins. Idempotent. */
   void markNeedsAttention(OrgId orgId, ProviderKeyId keyId, String reason);
+
+  /**
+   * Replaces the sealed key and hint of an existing key, as when an admin replaces a revoked key,
+   * and makes it active again. Usage history and watermarks stay with the key id. Does nothing for
+   * a key that does not exist.
+   */
+  void replaceSealed(OrgId orgId, ProviderKeyId keyId, SealedKey sealed, KeyHint hint);
+
+  /** Stops polling the key until it is replaced. Idempotent. */
+  void markPaused(OrgId orgId, ProviderKeyId keyId);
 
   /** Records the time of the last fully successful poll. */
   void recordSuccess(OrgId orgId, ProviderKeyId keyId, Instant at);

@@ -8,6 +8,9 @@ import dev.reckon.ports.in.AddProviderKeyCommand;
 import dev.reckon.ports.in.AddProviderKeyUseCase;
 import dev.reckon.ports.in.AddedProviderKey;
 import dev.reckon.ports.in.NoSuchOrganizationException;
+import dev.reckon.ports.in.NoSuchProviderKeyException;
+import dev.reckon.ports.in.ReplaceProviderKeyCommand;
+import dev.reckon.ports.in.ReplaceProviderKeyUseCase;
 import dev.reckon.ports.out.IdGenerator;
 import dev.reckon.ports.out.KeyBinding;
 import dev.reckon.ports.out.KeySealer;
@@ -17,8 +20,12 @@ import dev.reckon.ports.out.ProviderKeyRepository;
 import dev.reckon.ports.out.SealedKey;
 import java.time.Clock;
 
-/** Checks a submitted admin key's shape, seals it for its new row and stores it as active. */
-public final class AddProviderKeyService implements AddProviderKeyUseCase {
+/**
+ * Checks a submitted admin key's shape, seals it for its row and stores it as active, either as a
+ * new key or in place of a stored key's secret.
+ */
+public final class AddProviderKeyService
+    implements AddProviderKeyUseCase, ReplaceProviderKeyUseCase {
 
   private final OrganizationRepository organizations;
   private final ProviderKeyRepository keys;
@@ -66,6 +73,30 @@ public final class AddProviderKeyService implements AddProviderKeyUseCase {
               clock.instant(),
               null));
       return new AddedProviderKey(id, hint);
+    } finally {
+      command.key().close();
+    }
+  }
+
+  @Override
+  public AddedProviderKey replace(ReplaceProviderKeyCommand command) {
+    try {
+      ProviderKeyRecord stored =
+          keys.find(command.orgId(), command.keyId())
+              .orElseThrow(
+                  () ->
+                      new NoSuchProviderKeyException(
+                          "provider key "
+                              + command.keyId()
+                              + " not found in organization "
+                              + command.orgId()));
+      ProviderKeyShape.requireAdminKey(stored.provider(), command.key());
+
+      KeyHint hint = KeyHint.of(command.key());
+      SealedKey sealed = sealer.seal(command.key(), stored.binding());
+
+      keys.replaceSealed(stored.orgId(), stored.id(), sealed, hint);
+      return new AddedProviderKey(stored.id(), hint);
     } finally {
       command.key().close();
     }

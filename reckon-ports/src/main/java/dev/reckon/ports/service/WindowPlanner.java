@@ -26,7 +26,8 @@ final class WindowPlanner {
       int backfillDays,
       Duration chunk) {
     Instant end = width.alignDown(now);
-    Instant earliest = BucketWidth.DAY.alignDown(now).minus(Duration.ofDays(backfillDays));
+    // The backfill covers backfillDays calendar days (UTC), today included.
+    Instant earliest = BucketWidth.DAY.alignDown(now).minus(Duration.ofDays(backfillDays - 1L));
     Instant start = watermark.map(mark -> width.alignDown(mark.minus(lookBack))).orElse(earliest);
     if (start.isBefore(earliest)) {
       start = earliest;

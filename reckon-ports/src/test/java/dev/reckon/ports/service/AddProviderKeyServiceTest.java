@@ -12,6 +12,7 @@ import dev.reckon.domain.tenant.Organization;
 import dev.reckon.ports.in.AddProviderKeyCommand;
 import dev.reckon.ports.in.AddedProviderKey;
 import dev.reckon.ports.in.NoSuchOrganizationException;
+import dev.reckon.ports.in.ReplaceProviderKeyCommand;
 import dev.reckon.ports.out.KeyBinding;
 import dev.reckon.ports.out.KeySealer;
 import dev.reckon.ports.out.ProviderKeyRecord;
@@ -99,6 +100,58 @@ class AddProviderKeyServiceTest {
         .hasMessage("organization 00000000-0000-4000-8000-000000000000 not found");
 
     assertThat(secret.isDestroyed()).isTrue();
+  }
+
+  @Test
+  void replaceResealsForTheSameRowAndReactivates() {
+    Organization organization = Fixtures.organization();
+    organizations.insert(organization);
+    AddedProviderKey added =
+        service.add(
+            new AddProviderKeyCommand(
+                organization.id(),
+                Provider.OPENAI,
+                "billing",
+                secret("sk-admin-FAKE-000000000000000000wxyz"),
+                "cli"));
+    keys.markNeedsAttention(organization.id(), added.id(), "the key was revoked");
+    SecretBytes replacement = secret("sk-admin-FAKE-111111111111111111abcd");
+
+    AddedProviderKey replaced =
+        service.replace(new ReplaceProviderKeyCommand(organization.id(), added.id(), replacement));
+
+    assertThat(replaced.id()).isEqualTo(added.id());
+    assertThat(replaced.hint().display()).isEqualTo("…abcd");
+    assertThat(sealedFor).hasSize(2).allMatch(binding -> binding.keyId().equals(added.id()));
+    ProviderKeyRecord stored = keys.find(organization.id(), added.id()).orElseThrow();
+    assertThat(stored.status()).isEqualTo(ProviderKeyStatus.ACTIVE);
+    assertThat(stored.hint().display()).isEqualTo("…abcd");
+    assertThat(replacement.isDestroyed()).isTrue();
+  }
+
+  @Test
+  void replaceChecksTheShapeForTheStoredProvider() {
+    Organization organization = Fixtures.organization();
+    organizations.insert(organization);
+    AddedProviderKey added =
+        service.add(
+            new AddProviderKeyCommand(
+                organization.id(),
+                Provider.OPENAI,
+                "billing",
+                secret("sk-admin-FAKE-000000000000000000wxyz"),
+                "cli"));
+    SecretBytes anthropicKey = secret("sk-ant-admin01-FAKE-0000000000000abcd");
+
+    assertThatThrownBy(
+            () ->
+                service.replace(
+                    new ReplaceProviderKeyCommand(organization.id(), added.id(), anthropicKey)))
+        .isInstanceOf(InvalidProviderKeyException.class);
+
+    assertThat(anthropicKey.isDestroyed()).isTrue();
+    assertThat(keys.find(organization.id(), added.id()).orElseThrow().hint().display())
+        .isEqualTo("…wxyz");
   }
 
   private static SecretBytes secret(String text) {

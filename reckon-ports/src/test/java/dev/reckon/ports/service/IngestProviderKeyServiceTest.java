@@ -81,9 +81,9 @@ class IngestProviderKeyServiceTest {
     assertThat(source.usageWindows)
         .extracting(TimeWindow::start)
         .containsExactly(
-            Instant.parse("2026-11-20T00:00:00Z"),
-            Instant.parse("2026-11-24T00:00:00Z"),
-            Instant.parse("2026-11-28T00:00:00Z"));
+            Instant.parse("2026-11-21T00:00:00Z"),
+            Instant.parse("2026-11-25T00:00:00Z"),
+            Instant.parse("2026-11-29T00:00:00Z"));
     assertThat(usage.watermark(key.orgId(), key.id(), Dataset.USAGE))
         .contains(Instant.parse("2026-11-30T12:00:00Z"));
     assertThat(usage.watermark(key.orgId(), key.id(), Dataset.COST))
@@ -96,9 +96,9 @@ class IngestProviderKeyServiceTest {
     ingest();
 
     IngestionProgress.Event lastUsage = lastEvent(Dataset.USAGE);
-    assertThat(lastUsage.daysDone()).isEqualTo(lastUsage.daysTotal()).isEqualTo(11);
+    assertThat(lastUsage.daysDone()).isEqualTo(lastUsage.daysTotal()).isEqualTo(10);
     assertThat(lastUsage.hint().display()).isEqualTo("…FAKE");
-    assertThat(lastEvent(Dataset.COST).daysDone()).isEqualTo(10);
+    assertThat(lastEvent(Dataset.COST).daysDone()).isEqualTo(9);
   }
 
   @Test
@@ -129,7 +129,7 @@ class IngestProviderKeyServiceTest {
 
   @Test
   void failedChunkCommitsNothingAndKeepsEarlierChunks() {
-    Instant secondChunk = Instant.parse("2026-11-24T00:00:00Z");
+    Instant secondChunk = Instant.parse("2026-11-25T00:00:00Z");
     source.usage =
         window -> {
           if (window.start().equals(secondChunk)) {
@@ -144,7 +144,7 @@ class IngestProviderKeyServiceTest {
     assertThat(usage.watermark(key.orgId(), key.id(), Dataset.USAGE)).contains(secondChunk);
     assertThat(usage.storedUsage(key.orgId(), key.id()))
         .extracting(UsageBucket::start)
-        .containsExactly(Instant.parse("2026-11-20T00:00:00Z"));
+        .containsExactly(Instant.parse("2026-11-21T00:00:00Z"));
   }
 
   @Test
@@ -174,7 +174,7 @@ class IngestProviderKeyServiceTest {
     assertThatThrownBy(this::ingest)
         .isInstanceOf(ProviderResponseInvalidException.class)
         .hasMessageStartingWith(
-            "openai: returned a bucket starting at 2026-11-24T00:00:00Z, outside the requested window");
+            "openai: returned a bucket starting at 2026-11-25T00:00:00Z, outside the requested window");
     assertThat(usage.watermark(key.orgId(), key.id(), Dataset.USAGE)).isEmpty();
   }
 

@@ -20,7 +20,7 @@ class WindowPlannerTest {
         WindowPlanner.plan(
             Optional.empty(), NOW, BucketWidth.HOUR, Duration.ofHours(48), 90, Duration.ofDays(31));
 
-    assertThat(chunks.get(0).start()).isEqualTo(Instant.parse("2026-09-05T00:00:00Z"));
+    assertThat(chunks.get(0).start()).isEqualTo(Instant.parse("2026-09-06T00:00:00Z"));
     assertThat(chunks.get(chunks.size() - 1).end())
         .isEqualTo(Instant.parse("2026-12-04T19:00:00Z"));
     assertThat(chunks).hasSize(3);
@@ -66,7 +66,7 @@ class WindowPlannerTest {
     assertThat(chunks)
         .containsExactly(
             new TimeWindow(
-                Instant.parse("2026-11-04T00:00:00Z"), Instant.parse("2026-12-04T00:00:00Z")));
+                Instant.parse("2026-11-05T00:00:00Z"), Instant.parse("2026-12-04T00:00:00Z")));
   }
 
   @Test

@@ -1,11 +1,13 @@
 package dev.reckon.ports.testing;
 
+import dev.reckon.domain.key.KeyHint;
 import dev.reckon.domain.key.ProviderKeyStatus;
 import dev.reckon.domain.shared.OrgId;
 import dev.reckon.domain.shared.ProviderKeyId;
 import dev.reckon.ports.out.KeyRef;
 import dev.reckon.ports.out.ProviderKeyRecord;
 import dev.reckon.ports.out.ProviderKeyRepository;
+import dev.reckon.ports.out.SealedKey;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
@@ -67,6 +69,53 @@ public final class InMemoryProviderKeyRepository implements ProviderKeyRepositor
               key.hint(),
               ProviderKeyStatus.NEEDS_ATTENTION,
               reason,
+              key.sealed(),
+              key.createdBy(),
+              key.createdAt(),
+              key.lastSuccessAt()));
+    }
+  }
+
+  @Override
+  public synchronized void replaceSealed(
+      OrgId orgId, ProviderKeyId keyId, SealedKey sealed, KeyHint hint) {
+    Objects.requireNonNull(sealed, "sealed");
+    Objects.requireNonNull(hint, "hint");
+    KeyRef ref = new KeyRef(orgId, keyId);
+    ProviderKeyRecord key = keys.get(ref);
+    if (key != null) {
+      keys.put(
+          ref,
+          new ProviderKeyRecord(
+              key.id(),
+              key.orgId(),
+              key.provider(),
+              key.label(),
+              hint,
+              ProviderKeyStatus.ACTIVE,
+              null,
+              sealed,
+              key.createdBy(),
+              key.createdAt(),
+              key.lastSuccessAt()));
+    }
+  }
+
+  @Override
+  public synchronized void markPaused(OrgId orgId, ProviderKeyId keyId) {
+    KeyRef ref = new KeyRef(orgId, keyId);
+    ProviderKeyRecord key = keys.get(ref);
+    if (key != null) {
+      keys.put(
+          ref,
+          new ProviderKeyRecord(
+              key.id(),
+              key.orgId(),
+              key.provider(),
+              key.label(),
+              key.hint(),
+              ProviderKeyStatus.PAUSED,
+              null,
               key.sealed(),
               key.createdBy(),
               key.createdAt(),

@@ -3,6 +3,7 @@ package dev.reckon.ports.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.reckon.domain.key.KeyHint;
 import dev.reckon.domain.key.ProviderKeyStatus;
 import dev.reckon.domain.shared.OrgId;
 import dev.reckon.domain.shared.Provider;
@@ -12,6 +13,7 @@ import dev.reckon.ports.out.KeyRef;
 import dev.reckon.ports.out.OrganizationRepository;
 import dev.reckon.ports.out.ProviderKeyRecord;
 import dev.reckon.ports.out.ProviderKeyRepository;
+import dev.reckon.ports.out.SealedKey;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -113,6 +115,46 @@ public abstract class ProviderKeyRepositoryContract {
     keys().markNeedsAttention(newOrg(), key.id(), "The provider rejected the key (401).");
 
     assertThat(keys().find(key.orgId(), key.id())).contains(key);
+  }
+
+  @Test
+  void replaceSealedReactivatesWithNewEnvelope() {
+    ProviderKeyRecord key = Fixtures.providerKey(newOrg(), Provider.OPENAI, CREATED);
+    keys().insert(key);
+    keys().markNeedsAttention(key.orgId(), key.id(), "The provider rejected the key (401).");
+    SealedKey replacement = new SealedKey(new byte[] {9, 8, 7});
+
+    keys().replaceSealed(key.orgId(), key.id(), replacement, new KeyHint("NEW1"));
+
+    ProviderKeyRecord stored = keys().find(key.orgId(), key.id()).orElseThrow();
+    assertThat(stored.sealed()).isEqualTo(replacement);
+    assertThat(stored.hint()).isEqualTo(new KeyHint("NEW1"));
+    assertThat(stored.status()).isEqualTo(ProviderKeyStatus.ACTIVE);
+    assertThat(stored.attentionReason()).isNull();
+    assertThat(stored.createdAt()).isEqualTo(key.createdAt());
+  }
+
+  @Test
+  void replaceSealedIgnoresKeyOfOtherOrganization() {
+    ProviderKeyRecord key = Fixtures.providerKey(newOrg(), Provider.OPENAI, CREATED);
+    keys().insert(key);
+
+    keys().replaceSealed(newOrg(), key.id(), new SealedKey(new byte[] {1}), new KeyHint("NEW1"));
+
+    assertThat(keys().find(key.orgId(), key.id())).contains(key);
+  }
+
+  @Test
+  void markPausedStopsPolling() {
+    ProviderKeyRecord key = Fixtures.providerKey(newOrg(), Provider.OPENAI, CREATED);
+    keys().insert(key);
+
+    keys().markPaused(key.orgId(), key.id());
+    keys().markPaused(key.orgId(), key.id());
+
+    assertThat(keys().find(key.orgId(), key.id()).orElseThrow().status())
+        .isEqualTo(ProviderKeyStatus.PAUSED);
+    assertThat(keys().listActiveKeys()).doesNotContain(new KeyRef(key.orgId(), key.id()));
   }
 
   @Test
