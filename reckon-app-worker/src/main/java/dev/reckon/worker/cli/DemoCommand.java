@@ -82,7 +82,10 @@ final class DemoCommand implements Callable<Integer> {
         "[3/5] Organization %s (plan %s, time zone %s)%n",
         organization.slug(), organization.plan().id(), organization.timeZone().getId());
     List<ProviderKeyRecord> keys = sealKeys(services, organization, sandbox, out);
-    out.printf("[4/5] Ingesting %d days of usage and cost%n", days);
+    out.printf(
+        "[4/5] Ingesting usage and cost: %d days on the first run, then the recent days that"
+            + " providers may still revise%n",
+        days);
     boolean allIngested = ingest(services, keys, out);
     out.println("[5/5] Spend report");
     printReport(services, organization, out);
