@@ -20,22 +20,51 @@ public final class JdbiOrganizationRepository implements OrganizationRepository 
 
   private static final String SLUG_CONSTRAINT = "organizations_slug_unique";
   private static final String PRIMARY_KEY = "organizations_pkey";
+  private static final String CLERK_CONSTRAINT = "organizations_clerk_org_id_unique";
 
   private final TenantTransactions transactions;
 
   /**
-   * @param jdbi created with {@link ReckonJdbi#create}; inserting needs the web role, reading
-   *     either app role
+   * @param jdbi created with {@link ReckonJdbi#create}; inserting and updating need the web role,
+   *     reading either app role
    */
   public JdbiOrganizationRepository(Jdbi jdbi) {
     this.transactions = new TenantTransactions(jdbi);
   }
 
-  // The row-level security policy checks new rows against the transaction's organization, so the
-  // insert runs in the new organization's own context.
   @Override
   public void insert(Organization organization) {
     Objects.requireNonNull(organization, "organization");
+    insertRow(organization, null);
+  }
+
+  @Override
+  public void insertForClerk(Organization organization, String clerkOrgId) {
+    Objects.requireNonNull(organization, "organization");
+    Objects.requireNonNull(clerkOrgId, "clerkOrgId");
+    insertRow(organization, clerkOrgId);
+  }
+
+  @Override
+  public void update(Organization organization) {
+    Objects.requireNonNull(organization, "organization");
+    transactions.inOrg(
+        organization.id(),
+        "update organization",
+        handle ->
+            handle
+                .createUpdate(
+                    "update reckon.organizations set name = :name, time_zone = :zone"
+                        + " where org_id = :org")
+                .bind("org", organization.id().value())
+                .bind("name", organization.name())
+                .bind("zone", organization.timeZone().getId())
+                .execute());
+  }
+
+  // The row-level security policy checks new rows against the transaction's organization, so the
+  // insert runs in the new organization's own context.
+  private void insertRow(Organization organization, String clerkOrgId) {
     transactions.inOrg(
         organization.id(),
         "insert organization",
@@ -43,16 +72,18 @@ public final class JdbiOrganizationRepository implements OrganizationRepository 
           try {
             return handle
                 .createUpdate(
-                    "insert into reckon.organizations (org_id, slug, name, plan, time_zone)"
-                        + " values (:org, :slug, :name, :plan, :zone)")
+                    "insert into reckon.organizations"
+                        + " (org_id, slug, name, plan, time_zone, clerk_org_id)"
+                        + " values (:org, :slug, :name, :plan, :zone, :clerkOrgId)")
                 .bind("org", organization.id().value())
                 .bind("slug", organization.slug().value())
                 .bind("name", organization.name())
                 .bind("plan", organization.plan().id())
                 .bind("zone", organization.timeZone().getId())
+                .bind("clerkOrgId", clerkOrgId)
                 .execute();
           } catch (UnableToExecuteStatementException e) {
-            throw duplicateOr(e, organization);
+            throw duplicateOr(e, organization, clerkOrgId);
           }
         });
   }
@@ -89,9 +120,29 @@ public final class JdbiOrganizationRepository implements OrganizationRepository 
         });
   }
 
+  @Override
+  public Optional<OrgId> findIdByClerkOrgId(String clerkOrgId) {
+    Objects.requireNonNull(clerkOrgId, "clerkOrgId");
+    return transactions.withoutOrg(
+        "find organization by Clerk organization id",
+        handle -> {
+          UUID id =
+              handle
+                  .createQuery("select reckon.org_id_for_clerk_org(:clerkOrgId)")
+                  .bind("clerkOrgId", clerkOrgId)
+                  .mapTo(UUID.class)
+                  .one();
+          return Optional.ofNullable(id).map(OrgId::new);
+        });
+  }
+
   private static RuntimeException duplicateOr(
-      UnableToExecuteStatementException e, Organization organization) {
+      UnableToExecuteStatementException e, Organization organization, String clerkOrgId) {
     String constraint = SqlValues.violatedConstraint(e).orElse("");
+    if (constraint.equals(CLERK_CONSTRAINT)) {
+      return new IllegalStateException(
+          "Clerk organization " + clerkOrgId + " is already linked to an organization");
+    }
     if (constraint.equals(SLUG_CONSTRAINT)) {
       return new IllegalStateException(
           "organization slug '" + organization.slug() + "' is already taken");

@@ -34,8 +34,8 @@ public final class JdbiProviderKeyRepository implements ProviderKeyRepository {
   private final TenantTransactions transactions;
 
   /**
-   * @param jdbi created with {@link ReckonJdbi#create}; inserting needs the web role, the other
-   *     methods work with either app role
+   * @param jdbi created with {@link ReckonJdbi#create}; inserting, replacing and deleting need the
+   *     web role, the other methods work with either app role
    */
   public JdbiProviderKeyRepository(Jdbi jdbi) {
     this.transactions = new TenantTransactions(jdbi);
@@ -143,6 +143,26 @@ public final class JdbiProviderKeyRepository implements ProviderKeyRepository {
                 .bind("sealed", sealed.bytes())
                 .bind("hint", hint.lastChars())
                 .execute());
+  }
+
+  // Watermarks go with the row through their foreign key's cascade. Usage and cost rows have no
+  // foreign key to the key and stay until retention or data deletion removes them.
+  @Override
+  public boolean delete(OrgId orgId, ProviderKeyId keyId) {
+    Objects.requireNonNull(orgId, "orgId");
+    Objects.requireNonNull(keyId, "keyId");
+    int deleted =
+        transactions.inOrg(
+            orgId,
+            "delete provider key " + keyId,
+            handle ->
+                handle
+                    .createUpdate(
+                        "delete from reckon.provider_keys where org_id = :org and id = :id")
+                    .bind("org", orgId.value())
+                    .bind("id", keyId.value())
+                    .execute());
+    return deleted > 0;
   }
 
   @Override

@@ -6,9 +6,11 @@ import dev.reckon.domain.shared.Money;
 import dev.reckon.domain.shared.OrgId;
 import dev.reckon.domain.shared.Provider;
 import dev.reckon.domain.usage.TokenCounts;
+import dev.reckon.domain.usage.UsageBucket;
 import dev.reckon.ports.out.SpendReadModel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -22,8 +24,8 @@ import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * Daily sums of one organization's stored usage and cost, computed by PostgreSQL. Rows come ordered
- * by day, provider, then the other dimensions.
+ * Daily and hourly sums of one organization's stored usage and cost, computed by PostgreSQL. Rows
+ * come ordered by day or hour, provider, then the other dimensions.
  */
 public final class JdbiSpendReadModel implements SpendReadModel {
 
@@ -113,6 +115,23 @@ public final class JdbiSpendReadModel implements SpendReadModel {
                   .bind("rangeEnd", to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
           return filterByProvider(query, "c", provider).map(JdbiSpendReadModel::dailyCost).list();
         });
+  }
+
+  @Override
+  public List<UsageBucket> hourlyUsage(
+      OrgId orgId, Instant from, Instant to, Optional<Provider> provider) {
+    Objects.requireNonNull(orgId, "orgId");
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    Objects.requireNonNull(provider, "provider");
+    if (!from.isBefore(to)) {
+      throw new IllegalArgumentException(
+          "'from' must be before 'to' (was " + from + " and " + to + ")");
+    }
+    return transactions.inOrg(
+        orgId,
+        "read hourly usage",
+        handle -> HourlyUsageQuery.run(handle, orgId, from, to, provider));
   }
 
   /**

@@ -17,9 +17,12 @@ final class CatalogChecks {
 
   /**
    * Unique indexes on tenant tables that leave out {@code org_id}: the slug is unique across
-   * organizations because the command line addresses an organization by slug alone.
+   * organizations because the command line addresses an organization by slug alone, and the Clerk
+   * organization id because Clerk ids are globally unique and a web request resolves its
+   * organization by that id alone.
    */
-  static final Set<String> UNIQUE_INDEXES_WITHOUT_ORG_ID = Set.of("organizations_slug_unique");
+  static final Set<String> UNIQUE_INDEXES_WITHOUT_ORG_ID =
+      Set.of("organizations_slug_unique", "organizations_clerk_org_id_unique");
 
   /** Tables whose owner may read rows of every organization, for the cross-tenant lookups. */
   static final Set<String> OWNER_LOOKUP_TABLES = Set.of("organizations", "provider_keys");

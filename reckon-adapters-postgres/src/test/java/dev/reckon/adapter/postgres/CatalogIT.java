@@ -109,12 +109,34 @@ class CatalogIT {
   }
 
   @Test
+  void webUpdatesOrganizationNameAndZoneOnly() {
+    Jdbi owner = database.owner();
+
+    List<String> updatable =
+        owner.withHandle(
+            h ->
+                h.createQuery(
+                        "select attname from pg_attribute where attrelid = 'reckon.organizations'"
+                            + "::regclass and attnum > 0 and not attisdropped"
+                            + " and has_column_privilege(:role, attrelid, attname, 'UPDATE')"
+                            + " order by attname")
+                    .bind("role", database.roles().web())
+                    .mapTo(String.class)
+                    .list());
+
+    assertThat(updatable).containsExactly("name", "time_zone");
+  }
+
+  @Test
   void appRolesMayCallCrossTenantLookups() {
     Jdbi owner = database.owner();
 
     for (String role : List.of(database.roles().web(), database.roles().worker())) {
       for (String function :
-          List.of("reckon.active_provider_keys()", "reckon.org_id_for_slug(text)")) {
+          List.of(
+              "reckon.active_provider_keys()",
+              "reckon.org_id_for_slug(text)",
+              "reckon.org_id_for_clerk_org(text)")) {
         boolean granted =
             owner.withHandle(
                 h ->

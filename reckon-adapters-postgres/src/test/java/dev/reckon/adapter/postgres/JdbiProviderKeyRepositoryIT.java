@@ -1,11 +1,23 @@
 package dev.reckon.adapter.postgres;
 
+import static dev.reckon.ports.testing.UsageBucketBuilder.usage;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.reckon.adapter.postgres.testing.TestDatabase;
+import dev.reckon.domain.shared.Provider;
+import dev.reckon.domain.tenant.Organization;
+import dev.reckon.domain.usage.Dataset;
 import dev.reckon.ports.out.OrganizationRepository;
+import dev.reckon.ports.out.ProviderKeyRecord;
 import dev.reckon.ports.out.ProviderKeyRepository;
+import dev.reckon.ports.testing.Fixtures;
 import dev.reckon.ports.testing.ProviderKeyRepositoryContract;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 class JdbiProviderKeyRepositoryIT extends ProviderKeyRepositoryContract {
 
@@ -29,5 +41,32 @@ class JdbiProviderKeyRepositoryIT extends ProviderKeyRepositoryContract {
   @Override
   protected ProviderKeyRepository keys() {
     return new JdbiProviderKeyRepository(database.web());
+  }
+
+  @Test
+  void deleteByWebDropsWatermarksButKeepsUsage() {
+    Organization organization = Fixtures.organization();
+    organizations().insert(organization);
+    ProviderKeyRecord key =
+        Fixtures.providerKey(
+            organization.id(), Provider.OPENAI, Instant.parse("2026-03-01T00:00:00Z"));
+    keys().insert(key);
+    JdbiUsageRepository usage = new JdbiUsageRepository(database.worker());
+    usage.replaceUsage(
+        Fixtures.scope(key, "2026-03-01T00:00:00Z", "2026-03-02T00:00:00Z"),
+        List.of(usage().build()));
+
+    boolean deleted = keys().delete(key.orgId(), key.id());
+
+    assertThat(deleted).isTrue();
+    assertThat(usage.watermark(key.orgId(), key.id(), Dataset.USAGE)).isEmpty();
+    var hours =
+        new JdbiSpendReadModel(database.web())
+            .hourlyUsage(
+                key.orgId(),
+                Instant.parse("2026-03-01T00:00:00Z"),
+                Instant.parse("2026-03-02T00:00:00Z"),
+                Optional.empty());
+    assertThat(hours).containsExactly(usage().build());
   }
 }

@@ -10,7 +10,7 @@ enum TenantTable {
   ORGANIZATIONS(
       "organizations",
       "name",
-      Set.of("SELECT", "INSERT", "UPDATE", "DELETE"),
+      Set.of("SELECT", "INSERT", "DELETE"),
       Set.of("SELECT"),
       "insert into reckon.organizations (org_id, slug, name, plan, time_zone)"
           + " values (:org, 'x-' || substr(md5(random()::text), 1, 12), 'X', 'free', 'UTC')"),
@@ -82,18 +82,24 @@ enum TenantTable {
 
   /**
    * Returns whether the role may run the statement kind on the table's {@code org_id} and its
-   * harmless column. The worker's UPDATE on provider keys is limited to status columns, so it
-   * counts as UPDATE of the harmless column {@code status} but not of {@code org_id}.
+   * harmless column. Two UPDATE grants are limited to columns: the worker's on provider keys to
+   * status columns, the web app's on organizations to name and time zone. Each counts as UPDATE of
+   * the harmless column but not of {@code org_id}.
    */
   boolean allows(AppRole role, String privilege) {
-    if (this == PROVIDER_KEYS && role == AppRole.WORKER && privilege.equals("UPDATE")) {
+    if (updatesColumnsOnly(role) && privilege.equals("UPDATE")) {
       return true;
     }
     return (role == AppRole.WEB ? webPrivileges : workerPrivileges).contains(privilege);
   }
 
   boolean allowsOrgIdUpdate(AppRole role) {
-    return !(this == PROVIDER_KEYS && role == AppRole.WORKER) && allows(role, "UPDATE");
+    return !updatesColumnsOnly(role) && allows(role, "UPDATE");
+  }
+
+  private boolean updatesColumnsOnly(AppRole role) {
+    return (this == PROVIDER_KEYS && role == AppRole.WORKER)
+        || (this == ORGANIZATIONS && role == AppRole.WEB);
   }
 
   /** An application role as the tests log in. */

@@ -19,4 +19,23 @@ public interface OrganizationRepository {
 
   /** Resolves a slug to an organization id, the cross-tenant lookup the command line needs. */
   Optional<OrgId> findIdBySlug(OrgSlug slug);
+
+  /**
+   * Resolves a Clerk organization id to a Reckon organization id, the cross-tenant lookup every
+   * authenticated web request needs. Returns ids only.
+   */
+  Optional<OrgId> findIdByClerkOrgId(String clerkOrgId);
+
+  /**
+   * Inserts a new organization linked to a Clerk organization.
+   *
+   * @throws IllegalStateException when the slug or the Clerk organization id is taken
+   */
+  void insertForClerk(Organization organization, String clerkOrgId);
+
+  /**
+   * Stores a new name and time zone of an existing organization; its slug and plan are not changed
+   * here. Does nothing for an organization that does not exist.
+   */
+  void update(Organization organization);
 }

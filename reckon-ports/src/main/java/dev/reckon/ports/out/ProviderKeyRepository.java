@@ -30,6 +30,13 @@ public interface ProviderKeyRepository {
    */
   void replaceSealed(OrgId orgId, ProviderKeyId keyId, SealedKey sealed, KeyHint hint);
 
+  /**
+   * Deletes the key's row, and with it the sealed envelope and the key's watermarks.
+   *
+   * @return whether a key of the organization was deleted
+   */
+  boolean delete(OrgId orgId, ProviderKeyId keyId);
+
   /** Stops polling the key until it is replaced. Idempotent. */
   void markPaused(OrgId orgId, ProviderKeyId keyId);
 

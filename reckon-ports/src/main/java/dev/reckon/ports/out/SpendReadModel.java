@@ -4,6 +4,8 @@ import dev.reckon.domain.report.DailyCost;
 import dev.reckon.domain.report.DailyUsage;
 import dev.reckon.domain.shared.OrgId;
 import dev.reckon.domain.shared.Provider;
+import dev.reckon.domain.usage.UsageBucket;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -27,6 +29,15 @@ public interface SpendReadModel {
    */
   List<DailyCost> dailyCosts(
       OrgId orgId, LocalDate from, LocalDate to, Optional<Provider> provider);
+
+  /**
+   * Returns hourly usage buckets starting in {@code [from, to)}, for hourly charts, ordered by
+   * start, provider, model, project, API key and service tier. Buckets of several provider keys
+   * with the same start and dimensions are added together. An empty provider means all providers.
+   *
+   * @throws IllegalArgumentException when {@code from} is not before {@code to}
+   */
+  List<UsageBucket> hourlyUsage(OrgId orgId, Instant from, Instant to, Optional<Provider> provider);
 
   /** Returns the known display names of provider ids (projects, workspaces, API keys). */
   Map<String, String> names(OrgId orgId);

@@ -6,6 +6,7 @@ import dev.reckon.domain.shared.Provider;
 import dev.reckon.domain.usage.BucketWidth;
 import dev.reckon.domain.usage.CostBucket;
 import dev.reckon.domain.usage.UsageBucket;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -15,7 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Sums buckets into days the way the PostgreSQL read model does, for the in-memory fake. */
+/**
+ * Sums buckets into days or hours the way the PostgreSQL read model does, for the in-memory fake.
+ */
 final class DailySums {
 
   private DailySums() {}
@@ -56,6 +59,30 @@ final class DailySums {
                 .thenComparing(DailyUsage::model)
                 .thenComparing(DailyUsage::project)
                 .thenComparing(DailyUsage::apiKey))
+        .toList();
+  }
+
+  /** Adds up hourly buckets of several provider keys that share start and dimensions. */
+  static List<UsageBucket> hours(
+      List<UsageBucket> buckets, Instant from, Instant to, Optional<Provider> provider) {
+    Map<List<Object>, UsageBucket> hours = new LinkedHashMap<>();
+    for (UsageBucket bucket : buckets) {
+      if (bucket.width() != BucketWidth.HOUR
+          || bucket.start().isBefore(from)
+          || !bucket.start().isBefore(to)
+          || provider.filter(p -> p != bucket.provider()).isPresent()) {
+        continue;
+      }
+      hours.merge(List.of(bucket.provider(), bucket.key()), bucket, UsageBucket::plus);
+    }
+    return hours.values().stream()
+        .sorted(
+            Comparator.comparing(UsageBucket::start)
+                .thenComparing(bucket -> bucket.provider().id())
+                .thenComparing(UsageBucket::model)
+                .thenComparing(UsageBucket::project)
+                .thenComparing(UsageBucket::apiKey)
+                .thenComparing(UsageBucket::serviceTier))
         .toList();
   }
 

@@ -4,6 +4,7 @@ import dev.reckon.domain.shared.OrgId;
 import dev.reckon.domain.tenant.OrgSlug;
 import dev.reckon.domain.tenant.Organization;
 import dev.reckon.ports.out.OrganizationRepository;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -13,6 +14,7 @@ import java.util.Optional;
 public final class InMemoryOrganizationRepository implements OrganizationRepository {
 
   private final Map<OrgId, Organization> byId = new LinkedHashMap<>();
+  private final Map<String, OrgId> byClerkOrgId = new HashMap<>();
 
   @Override
   public synchronized void insert(Organization organization) {
@@ -40,5 +42,38 @@ public final class InMemoryOrganizationRepository implements OrganizationReposit
         .filter(organization -> organization.slug().equals(slug))
         .map(Organization::id)
         .findFirst();
+  }
+
+  @Override
+  public synchronized Optional<OrgId> findIdByClerkOrgId(String clerkOrgId) {
+    Objects.requireNonNull(clerkOrgId, "clerkOrgId");
+    return Optional.ofNullable(byClerkOrgId.get(clerkOrgId));
+  }
+
+  @Override
+  public synchronized void insertForClerk(Organization organization, String clerkOrgId) {
+    Objects.requireNonNull(clerkOrgId, "clerkOrgId");
+    if (byClerkOrgId.containsKey(clerkOrgId)) {
+      throw new IllegalStateException(
+          "Clerk organization " + clerkOrgId + " is already linked to an organization");
+    }
+    insert(organization);
+    byClerkOrgId.put(clerkOrgId, organization.id());
+  }
+
+  @Override
+  public synchronized void update(Organization organization) {
+    Objects.requireNonNull(organization, "organization");
+    Organization stored = byId.get(organization.id());
+    if (stored != null) {
+      byId.put(
+          stored.id(),
+          new Organization(
+              stored.id(),
+              stored.slug(),
+              organization.name(),
+              stored.plan(),
+              organization.timeZone()));
+    }
   }
 }

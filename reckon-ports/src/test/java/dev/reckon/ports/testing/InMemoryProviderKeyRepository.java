@@ -21,7 +21,8 @@ import java.util.Optional;
  * A {@link ProviderKeyRepository} in memory, for tests. Thread-safe.
  *
  * <p>Like PostgreSQL it keeps times to the microsecond, truncated. Unlike the database it does not
- * check that the key's organization exists.
+ * check that the key's organization exists, and deleting a key leaves the watermarks an {@link
+ * InMemoryUsageRepository} keeps for it.
  */
 public final class InMemoryProviderKeyRepository implements ProviderKeyRepository {
 
@@ -99,6 +100,13 @@ public final class InMemoryProviderKeyRepository implements ProviderKeyRepositor
               key.createdAt(),
               key.lastSuccessAt()));
     }
+  }
+
+  @Override
+  public synchronized boolean delete(OrgId orgId, ProviderKeyId keyId) {
+    Objects.requireNonNull(orgId, "orgId");
+    Objects.requireNonNull(keyId, "keyId");
+    return keys.remove(new KeyRef(orgId, keyId)) != null;
   }
 
   @Override

@@ -116,6 +116,22 @@ public final class InMemoryUsageRepository implements UsageRepository, SpendRead
     return DailySums.costs(all, from, to, provider);
   }
 
+  @Override
+  public synchronized List<UsageBucket> hourlyUsage(
+      OrgId orgId, Instant from, Instant to, Optional<Provider> provider) {
+    Objects.requireNonNull(orgId, "orgId");
+    requireInstants(from, to);
+    Objects.requireNonNull(provider, "provider");
+    List<UsageBucket> hourly = new ArrayList<>();
+    usage.forEach(
+        (ref, buckets) -> {
+          if (ref.orgId().equals(orgId)) {
+            hourly.addAll(buckets.values());
+          }
+        });
+    return DailySums.hours(hourly, from, to, provider);
+  }
+
   /** Returns names like the database does: an {@code api_key} name loses to a project name. */
   @Override
   public synchronized Map<String, String> names(OrgId orgId) {
@@ -185,6 +201,15 @@ public final class InMemoryUsageRepository implements UsageRepository, SpendRead
     if (from.isAfter(to)) {
       throw new IllegalArgumentException(
           "'from' must not be after 'to' (was " + from + " and " + to + ")");
+    }
+  }
+
+  private static void requireInstants(Instant from, Instant to) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    if (!from.isBefore(to)) {
+      throw new IllegalArgumentException(
+          "'from' must be before 'to' (was " + from + " and " + to + ")");
     }
   }
 

@@ -84,4 +84,112 @@ public abstract class OrganizationRepositoryContract {
 
     assertThat(organizations().find(first.id())).contains(first);
   }
+
+  @Test
+  void findIdByClerkOrgIdReturnsLinkedId() {
+    Organization organization = Fixtures.organization();
+    String clerkOrgId = newClerkOrgId();
+
+    organizations().insertForClerk(organization, clerkOrgId);
+
+    assertThat(organizations().findIdByClerkOrgId(clerkOrgId)).contains(organization.id());
+    assertThat(organizations().find(organization.id())).contains(organization);
+  }
+
+  @Test
+  void findIdByClerkOrgIdUnknownReturnsEmpty() {
+    organizations().insertForClerk(Fixtures.organization(), newClerkOrgId());
+
+    var found = organizations().findIdByClerkOrgId(newClerkOrgId());
+
+    assertThat(found).isEmpty();
+  }
+
+  @Test
+  void insertForClerkRejectsLinkedClerkOrgId() {
+    Organization first = Fixtures.organization();
+    String clerkOrgId = newClerkOrgId();
+    organizations().insertForClerk(first, clerkOrgId);
+    Organization second = Fixtures.organization();
+
+    assertThatThrownBy(() -> organizations().insertForClerk(second, clerkOrgId))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("Clerk organization " + clerkOrgId + " is already linked to an organization");
+
+    assertThat(organizations().find(second.id())).isEmpty();
+    assertThat(organizations().findIdByClerkOrgId(clerkOrgId)).contains(first.id());
+  }
+
+  @Test
+  void insertForClerkRejectsTakenSlug() {
+    Organization first = Fixtures.organization();
+    organizations().insert(first);
+    Organization second =
+        new Organization(
+            new OrgId(UUID.randomUUID()), first.slug(), "Other", Plan.FREE, ZoneId.of("UTC"));
+    String clerkOrgId = newClerkOrgId();
+
+    assertThatThrownBy(() -> organizations().insertForClerk(second, clerkOrgId))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("organization slug '" + first.slug() + "' is already taken");
+
+    assertThat(organizations().findIdByClerkOrgId(clerkOrgId)).isEmpty();
+  }
+
+  @Test
+  void updateKeepsPlanAndSlug() {
+    Organization organization = Fixtures.organization();
+    organizations().insert(organization);
+    Organization changed =
+        new Organization(
+            organization.id(),
+            new OrgSlug("changed-" + UUID.randomUUID().toString().substring(0, 8)),
+            "Renamed",
+            Plan.FREE,
+            ZoneId.of("Asia/Tokyo"));
+
+    organizations().update(changed);
+
+    assertThat(organizations().find(organization.id()))
+        .contains(
+            new Organization(
+                organization.id(),
+                organization.slug(),
+                "Renamed",
+                organization.plan(),
+                ZoneId.of("Asia/Tokyo")));
+  }
+
+  @Test
+  void updateLeavesOtherOrganizationsAlone() {
+    Organization organization = Fixtures.organization();
+    Organization other = Fixtures.organization();
+    organizations().insert(organization);
+    organizations().insert(other);
+
+    organizations()
+        .update(
+            new Organization(
+                organization.id(),
+                organization.slug(),
+                "Renamed",
+                organization.plan(),
+                organization.timeZone()));
+
+    assertThat(organizations().find(other.id())).contains(other);
+  }
+
+  @Test
+  void updateOfUnknownOrganizationStoresNothing() {
+    Organization unknown = Fixtures.organization();
+
+    organizations().update(unknown);
+
+    assertThat(organizations().find(unknown.id())).isEmpty();
+  }
+
+  /** Returns a fresh Clerk-shaped id, so tests sharing one database never collide. */
+  private static String newClerkOrgId() {
+    return "org_FAKE" + UUID.randomUUID().toString().replace("-", "");
+  }
 }

@@ -194,6 +194,57 @@ public abstract class ProviderKeyRepositoryContract {
         .doesNotContain(new KeyRef(rejected.orgId(), rejected.id()));
   }
 
+  @Test
+  void deleteRemovesKeyOfOrganization() {
+    ProviderKeyRecord key = Fixtures.providerKey(newOrg(), Provider.OPENAI, CREATED);
+    ProviderKeyRecord remaining = Fixtures.providerKey(key.orgId(), Provider.ANTHROPIC, CREATED);
+    keys().insert(key);
+    keys().insert(remaining);
+
+    boolean deleted = keys().delete(key.orgId(), key.id());
+
+    assertThat(deleted).isTrue();
+    assertThat(keys().find(key.orgId(), key.id())).isEmpty();
+    assertThat(keys().list(key.orgId())).containsExactly(remaining);
+    assertThat(keys().listActiveKeys()).doesNotContain(new KeyRef(key.orgId(), key.id()));
+  }
+
+  @Test
+  void deleteOfKeyInOtherOrganizationReturnsFalse() {
+    ProviderKeyRecord key = Fixtures.providerKey(newOrg(), Provider.OPENAI, CREATED);
+    keys().insert(key);
+
+    boolean deleted = keys().delete(newOrg(), key.id());
+
+    assertThat(deleted).isFalse();
+    assertThat(keys().find(key.orgId(), key.id())).contains(key);
+  }
+
+  @Test
+  void deleteTwiceReturnsFalseTheSecondTime() {
+    ProviderKeyRecord key = Fixtures.providerKey(newOrg(), Provider.OPENAI, CREATED);
+    keys().insert(key);
+
+    boolean first = keys().delete(key.orgId(), key.id());
+    boolean second = keys().delete(key.orgId(), key.id());
+
+    assertThat(first).isTrue();
+    assertThat(second).isFalse();
+  }
+
+  @Test
+  void deleteKeepsSameIdInOtherOrganization() {
+    ProviderKeyRecord first = Fixtures.providerKey(newOrg(), Provider.OPENAI, CREATED);
+    ProviderKeyRecord second =
+        withId(Fixtures.providerKey(newOrg(), Provider.OPENAI, CREATED), first.id());
+    keys().insert(first);
+    keys().insert(second);
+
+    keys().delete(first.orgId(), first.id());
+
+    assertThat(keys().find(second.orgId(), first.id())).contains(second);
+  }
+
   private OrgId newOrg() {
     Organization organization = Fixtures.organization();
     organizations().insert(organization);

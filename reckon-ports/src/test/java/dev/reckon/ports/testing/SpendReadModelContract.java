@@ -35,6 +35,8 @@ public abstract class SpendReadModelContract {
 
   private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
   private static final LocalDate MARCH_1 = LocalDate.parse("2026-03-01");
+  private static final Instant MARCH_1_START = Instant.parse("2026-03-01T00:00:00Z");
+  private static final Instant MARCH_2_START = Instant.parse("2026-03-02T00:00:00Z");
 
   protected abstract OrganizationRepository organizations();
 
@@ -286,6 +288,111 @@ public abstract class SpendReadModelContract {
     var names = spend().names(newOrg());
 
     assertThat(names).isEmpty();
+  }
+
+  @Test
+  void hourlyUsageExcludesWindowEnd() {
+    ProviderKeyRecord key = newKey(newOrg(), Provider.OPENAI);
+    storeUsage(
+        key,
+        usage().at("2026-03-01T09:00:00Z").tokens(1, 1).build(),
+        usage().at("2026-03-01T10:00:00Z").tokens(2, 2).build(),
+        usage().at("2026-03-01T11:00:00Z").tokens(4, 4).build(),
+        usage().at("2026-03-01T12:00:00Z").tokens(8, 8).build());
+
+    var hours =
+        spend()
+            .hourlyUsage(
+                key.orgId(),
+                Instant.parse("2026-03-01T10:00:00Z"),
+                Instant.parse("2026-03-01T12:00:00Z"),
+                Optional.empty());
+
+    assertThat(hours)
+        .containsExactly(
+            usage().at("2026-03-01T10:00:00Z").tokens(2, 2).build(),
+            usage().at("2026-03-01T11:00:00Z").tokens(4, 4).build());
+  }
+
+  @Test
+  void hourlyUsageOrdersByStartThenDimensions() {
+    ProviderKeyRecord key = newKey(newOrg(), Provider.OPENAI);
+    storeUsage(
+        key,
+        usage().at("2026-03-01T11:00:00Z").model("a-model").build(),
+        usage().at("2026-03-01T10:00:00Z").model("z-model").build(),
+        usage().at("2026-03-01T10:00:00Z").model("a-model").apiKey("key_b").build(),
+        usage().at("2026-03-01T10:00:00Z").model("a-model").apiKey("key_a").build());
+
+    var hours = spend().hourlyUsage(key.orgId(), MARCH_1_START, MARCH_2_START, Optional.empty());
+
+    assertThat(hours)
+        .extracting(bucket -> bucket.start().toString(), UsageBucket::model, UsageBucket::apiKey)
+        .containsExactly(
+            tuple("2026-03-01T10:00:00Z", "a-model", "key_a"),
+            tuple("2026-03-01T10:00:00Z", "a-model", "key_b"),
+            tuple("2026-03-01T10:00:00Z", "z-model", "key_test"),
+            tuple("2026-03-01T11:00:00Z", "a-model", "key_test"));
+  }
+
+  @Test
+  void hourlyUsageAddsProviderKeysWithSameDimensions() {
+    OrgId orgId = newOrg();
+    storeUsage(newKey(orgId, Provider.OPENAI), usage().tokens(1, 10).requests(1L).build());
+    storeUsage(newKey(orgId, Provider.OPENAI), usage().tokens(2, 20).requests(2L).build());
+
+    var hours = spend().hourlyUsage(orgId, MARCH_1_START, MARCH_2_START, Optional.empty());
+
+    assertThat(hours).containsExactly(usage().tokens(3, 30).requests(3L).build());
+  }
+
+  @Test
+  void hourlyUsageFiltersByProvider() {
+    OrgId orgId = newOrg();
+    storeUsage(newKey(orgId, Provider.OPENAI), usage().tokens(1, 1).build());
+    storeUsage(
+        newKey(orgId, Provider.ANTHROPIC),
+        usage().provider(Provider.ANTHROPIC).tokens(2, 2).requests(null).build());
+
+    var anthropic =
+        spend().hourlyUsage(orgId, MARCH_1_START, MARCH_2_START, Optional.of(Provider.ANTHROPIC));
+    var all = spend().hourlyUsage(orgId, MARCH_1_START, MARCH_2_START, Optional.empty());
+
+    assertThat(anthropic)
+        .containsExactly(usage().provider(Provider.ANTHROPIC).tokens(2, 2).requests(null).build());
+    assertThat(all)
+        .extracting(UsageBucket::provider)
+        .containsExactly(Provider.ANTHROPIC, Provider.OPENAI);
+  }
+
+  @Test
+  void hourlyUsageIgnoresDailyBuckets() {
+    ProviderKeyRecord key = newKey(newOrg(), Provider.OPENAI);
+    storeUsage(key, usage().daily().at("2026-03-01T00:00:00Z").build());
+
+    var hours = spend().hourlyUsage(key.orgId(), MARCH_1_START, MARCH_2_START, Optional.empty());
+
+    assertThat(hours).isEmpty();
+  }
+
+  @Test
+  void hourlyUsageOfOtherOrganizationIsEmpty() {
+    storeUsage(newKey(newOrg(), Provider.OPENAI), usage().build());
+
+    var hours = spend().hourlyUsage(newOrg(), MARCH_1_START, MARCH_2_START, Optional.empty());
+
+    assertThat(hours).isEmpty();
+  }
+
+  @Test
+  void hourlyUsageRejectsEmptyWindow() {
+    OrgId orgId = newOrg();
+
+    assertThatThrownBy(
+            () -> spend().hourlyUsage(orgId, MARCH_1_START, MARCH_1_START, Optional.empty()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "'from' must be before 'to' (was 2026-03-01T00:00:00Z and 2026-03-01T00:00:00Z)");
   }
 
   private void storeUsage(ProviderKeyRecord key, UsageBucket... buckets) {
