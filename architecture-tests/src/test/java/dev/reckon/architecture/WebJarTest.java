@@ -21,7 +21,8 @@ class WebJarTest {
   @Test
   void webClasspathHasNoOpeningCode() throws IOException {
     Path webJar = webJar();
-    List<Path> dependencies = webRuntimeClasspath();
+    List<Path> dependencies = new ArrayList<>(webRuntimeClasspath());
+    dependencies.add(shadedWebJar());
 
     List<String> findings = OpeningCodeScanner.scan(webJar, dependencies);
 
@@ -68,13 +69,25 @@ class WebJarTest {
     List<Path> jars = new ArrayList<>();
     try (var built = Files.list(WEB_TARGET)) {
       built
-          .filter(path -> path.getFileName().toString().matches("reckon-app-web-.*\\.jar"))
+          .filter(
+              path ->
+                  path.getFileName().toString().matches("reckon-app-web-[0-9.]+(-SNAPSHOT)?\\.jar"))
           .forEach(jars::add);
     }
     assertThat(jars)
         .as("the built web jar (mvn verify from the project root builds it)")
         .hasSize(1);
     return jars.get(0);
+  }
+
+  /** Returns the runnable web jar, which bundles every dependency the web tier ships with. */
+  private static Path shadedWebJar() throws IOException {
+    try (var built = Files.list(WEB_TARGET)) {
+      return built
+          .filter(path -> path.getFileName().toString().endsWith("-all.jar"))
+          .findFirst()
+          .orElseThrow(() -> new AssertionError("the runnable web jar (*-all.jar) was not built"));
+    }
   }
 
   private static List<Path> webRuntimeClasspath() throws IOException {

@@ -1,18 +1,44 @@
 package dev.reckon.web;
 
-/** Entry point of the web API. Listens on {@code RECKON_WEB_PORT} (default 8080) on loopback. */
+import dev.reckon.web.wiring.WebConfig;
+import dev.reckon.web.wiring.WebWiring;
+import io.javalin.Javalin;
+import java.time.Clock;
+
+/**
+ * Entry point of the web API. Reads its settings from the environment (see the README), wires the
+ * services and serves until stopped.
+ */
 public final class WebMain {
 
   private WebMain() {}
 
   public static void main(String[] args) {
-    String port = System.getenv().getOrDefault("RECKON_WEB_PORT", "8080");
+    WebWiring wiring;
+    Javalin app;
     try {
-      WebApp.create().start("127.0.0.1", Integer.parseInt(port));
-    } catch (NumberFormatException e) {
-      System.err.println(
-          "reckon-web: RECKON_WEB_PORT '" + port + "' is invalid: use a port number");
+      WebConfig config = WebConfig.fromEnvironment(System.getenv());
+      wiring = new WebWiring(config, Clock.systemUTC());
+      app = WebApp.create(wiring.services()).start(config.host(), config.port());
+    } catch (RuntimeException e) {
+      System.err.println("reckon-web: " + e.getMessage());
       System.exit(1);
+      return;
     }
+    System.out.printf("Reckon web API listening on http://%s:%d%n", hostOf(app), app.port());
+    WebWiring started = wiring;
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  app.stop();
+                  started.close();
+                },
+                "reckon-web-shutdown"));
+  }
+
+  private static String hostOf(Javalin app) {
+    String host = System.getenv().getOrDefault("RECKON_WEB_HOST", "127.0.0.1");
+    return host.contains(":") ? "[" + host + "]" : host;
   }
 }

@@ -7,6 +7,7 @@ import dev.reckon.domain.tenant.OrgSlug;
 import dev.reckon.domain.tenant.Organization;
 import dev.reckon.domain.tenant.Plan;
 import dev.reckon.ports.in.AddProviderKeyCommand;
+import dev.reckon.ports.in.ClerkOrganization;
 import dev.reckon.ports.in.CreateOrganizationCommand;
 import dev.reckon.ports.in.IngestCommand;
 import dev.reckon.ports.in.IngestionResult;
@@ -38,6 +39,13 @@ import picocli.CommandLine.ParentCommand;
 final class DemoCommand implements Callable<Integer> {
 
   static final OrgSlug DEMO_SLUG = new OrgSlug("demo");
+
+  /**
+   * The Clerk organization that development sign-in tokens for {@code --org demo} carry, so that
+   * the web API shows the demo organization to them.
+   */
+  static final ClerkOrganization DEMO_CLERK_ORGANIZATION =
+      new ClerkOrganization("org_dev_demo", DEMO_SLUG.value());
 
   @ParentCommand private ReckonCommand parent;
 
@@ -110,7 +118,11 @@ final class DemoCommand implements Callable<Integer> {
                 .createOrganization()
                 .create(
                     new CreateOrganizationCommand(
-                        DEMO_SLUG, "Demo organization", Plan.PRO, ZoneId.of("UTC"))));
+                        DEMO_SLUG,
+                        "Demo organization",
+                        Plan.PRO,
+                        ZoneId.of("UTC"),
+                        Optional.of(DEMO_CLERK_ORGANIZATION))));
   }
 
   /**

@@ -3,10 +3,12 @@ package dev.reckon.worker.cli;
 import dev.reckon.domain.tenant.OrgSlug;
 import dev.reckon.domain.tenant.Organization;
 import dev.reckon.domain.tenant.Plan;
+import dev.reckon.ports.in.ClerkOrganization;
 import dev.reckon.ports.in.CreateOrganizationCommand;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,6 +54,13 @@ final class OrgsCommand {
             "IANA time zone where the organization's days start; default: ${DEFAULT-VALUE}.")
     private String timeZone;
 
+    @Option(
+        names = "--clerk-org-id",
+        paramLabel = "ID",
+        description =
+            "Clerk organization (org_...) whose members sign in to the web API as this one.")
+    private String clerkOrgId;
+
     @Override
     public Integer call() {
       OrgSlug parsedSlug = new OrgSlug(slug);
@@ -62,7 +71,14 @@ final class OrgsCommand {
           orgs.parent
               .services()
               .createOrganization()
-              .create(new CreateOrganizationCommand(parsedSlug, name, parsedPlan, zone));
+              .create(
+                  new CreateOrganizationCommand(
+                      parsedSlug,
+                      name,
+                      parsedPlan,
+                      zone,
+                      Optional.ofNullable(clerkOrgId)
+                          .map(id -> new ClerkOrganization(id, parsedSlug.value()))));
 
       orgs.parent
           .out()

@@ -35,7 +35,11 @@ public final class OrganizationService
             command.name(),
             command.plan(),
             command.timeZone());
-    organizations.insert(organization);
+    if (command.clerk().isPresent()) {
+      organizations.insertForClerk(organization, command.clerk().get().clerkOrgId());
+    } else {
+      organizations.insert(organization);
+    }
     return organization;
   }
 

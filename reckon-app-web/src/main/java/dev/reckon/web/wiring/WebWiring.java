@@ -1,0 +1,127 @@
+package dev.reckon.web.wiring;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.reckon.adapter.kms.local.LocalMasterKeyFile;
+import dev.reckon.adapter.kms.sealing.EnvelopeKeySealer;
+import dev.reckon.adapter.postgres.DataSources;
+import dev.reckon.adapter.postgres.DatabaseRoles;
+import dev.reckon.adapter.postgres.JdbiOrganizationRepository;
+import dev.reckon.adapter.postgres.JdbiProviderKeyRepository;
+import dev.reckon.adapter.postgres.JdbiSpendReadModel;
+import dev.reckon.adapter.postgres.PostgresSettings;
+import dev.reckon.adapter.postgres.ReckonJdbi;
+import dev.reckon.domain.pricing.PriceTable;
+import dev.reckon.domain.secret.SecretBytes;
+import dev.reckon.ports.service.AddProviderKeyService;
+import dev.reckon.ports.service.OrganizationService;
+import dev.reckon.ports.service.ProviderKeyManagementService;
+import dev.reckon.ports.service.ReportSpendService;
+import dev.reckon.ports.service.ResolveOrganizationService;
+import dev.reckon.ports.service.SpendTimeseriesService;
+import dev.reckon.web.WebServices;
+import dev.reckon.web.auth.AuthSettings;
+import dev.reckon.web.auth.ClerkSessionVerifier;
+import dev.reckon.web.auth.DevSigningKeys;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Builds the web API's services from its configuration: PostgreSQL as the web role, the sealing
+ * half of the envelope adapter (the web tier holds no opening code) and the session verifier.
+ */
+public final class WebWiring implements AutoCloseable {
+
+  private static final int POOL_SIZE = 8;
+
+  private final HikariDataSource pool;
+  private final LocalMasterKeyFile masterKey;
+  private final WebServices services;
+
+  public WebWiring(WebConfig config, Clock clock) {
+    PostgresSettings postgres =
+        new PostgresSettings(
+            config.databaseHost(),
+            config.databasePort(),
+            config.databaseName(),
+            DatabaseRoles.standard(),
+            config.databaseSslMode());
+    this.pool = pool(postgres, config);
+    this.masterKey = LocalMasterKeyFile.openOrCreate(config.masterKeyFile(), config.production());
+    Jdbi jdbi = ReckonJdbi.create(pool);
+
+    JdbiOrganizationRepository organizations = new JdbiOrganizationRepository(jdbi);
+    JdbiProviderKeyRepository keys = new JdbiProviderKeyRepository(jdbi);
+    JdbiSpendReadModel spend = new JdbiSpendReadModel(jdbi);
+    PriceTable prices = PriceTable.builtIn();
+    this.services =
+        new WebServices(
+            new ClerkSessionVerifier(authSettings(config), clock),
+            new ResolveOrganizationService(organizations, UUID::randomUUID),
+            new OrganizationService(organizations, UUID::randomUUID),
+            new ProviderKeyManagementService(keys),
+            new AddProviderKeyService(
+                organizations, keys, new EnvelopeKeySealer(masterKey), UUID::randomUUID, clock),
+            new ReportSpendService(organizations, spend, prices),
+            new SpendTimeseriesService(organizations, spend, prices),
+            () -> databaseFailures(jdbi));
+  }
+
+  public WebServices services() {
+    return services;
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+    masterKey.close();
+  }
+
+  private static HikariDataSource pool(PostgresSettings postgres, WebConfig config) {
+    if (config.webPassword() == null) {
+      return DataSources.pool(postgres, config.webUser(), POOL_SIZE);
+    }
+    try (SecretBytes password = SecretBytes.fromChars(config.webPassword().toCharArray())) {
+      return DataSources.pool(postgres, config.webUser(), password, POOL_SIZE);
+    }
+  }
+
+  private static AuthSettings authSettings(WebConfig config) {
+    AuthSettings settings;
+    if (!config.usesClerk()) {
+      settings = AuthSettings.development(DevSigningKeys.loadOrCreate(config.devKeysFolder()));
+    } else if (config.clerkJwksUrl() != null) {
+      settings =
+          AuthSettings.fromJwks(config.production(), config.clerkIssuer(), config.clerkJwksUrl());
+    } else {
+      settings = AuthSettings.fromPem(config.production(), config.clerkIssuer(), readPem(config));
+    }
+    return config.authorizedParties().isEmpty()
+        ? settings
+        : settings.withAuthorizedParties(config.authorizedParties());
+  }
+
+  private static String readPem(WebConfig config) {
+    try {
+      return Files.readString(config.clerkPublicKeyFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "failed to read RECKON_CLERK_PUBLIC_KEY_FILE " + config.clerkPublicKeyFile(), e);
+    }
+  }
+
+  // NOTE: readiness checks that the database answers as the web role; it does not compare the
+  // applied migrations with the ones this build carries.
+  private static List<String> databaseFailures(Jdbi jdbi) {
+    try {
+      jdbi.withHandle(handle -> handle.createQuery("select 1").mapTo(Integer.class).one());
+      return List.of();
+    } catch (RuntimeException e) {
+      return List.of("database unreachable");
+    }
+  }
+}
