@@ -133,6 +133,18 @@ class ApiEndToEndIT {
     }
   }
 
+  @Test
+  void readyWhenDatabaseIsMigrated() throws Exception {
+    HttpResponse<String> ready =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/health/ready"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(ready.statusCode()).isEqualTo(200);
+    assertThat(ready.body()).isEqualTo("{\"status\":\"ready\"}");
+  }
+
   private CommandRunner worker() {
     return new CommandRunner(
         database,

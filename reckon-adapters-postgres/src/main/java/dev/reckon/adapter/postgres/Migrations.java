@@ -5,6 +5,8 @@ import java.util.Objects;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +19,29 @@ public final class Migrations {
   private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
   private Migrations() {}
+
+  /**
+   * The version of the newest migration this build carries. A database whose applied version is
+   * lower needs {@code migrate} before this build can use it.
+   */
+  public static final int LATEST_VERSION = 6;
+
+  /**
+   * Returns the newest migration version applied to the database, read through an id-only function
+   * that the app roles may call, or 0 when none is.
+   */
+  public static int appliedVersion(Jdbi jdbi) {
+    Objects.requireNonNull(jdbi, "jdbi");
+    try {
+      Integer version =
+          jdbi.withHandle(
+              handle ->
+                  handle.createQuery("select reckon.schema_version()").mapTo(Integer.class).one());
+      return version == null ? 0 : version;
+    } catch (JdbiException e) {
+      throw new UnableToAccessDatabaseException("failed to read the schema version", e);
+    }
+  }
 
   /**
    * Applies pending migrations. The role names fill the migrations' grants and policies, so one

@@ -8,6 +8,7 @@ import dev.reckon.adapter.postgres.DatabaseRoles;
 import dev.reckon.adapter.postgres.JdbiOrganizationRepository;
 import dev.reckon.adapter.postgres.JdbiProviderKeyRepository;
 import dev.reckon.adapter.postgres.JdbiSpendReadModel;
+import dev.reckon.adapter.postgres.Migrations;
 import dev.reckon.adapter.postgres.PostgresSettings;
 import dev.reckon.adapter.postgres.ReckonJdbi;
 import dev.reckon.domain.pricing.PriceTable;
@@ -114,14 +115,17 @@ public final class WebWiring implements AutoCloseable {
     }
   }
 
-  // NOTE: readiness checks that the database answers as the web role; it does not compare the
-  // applied migrations with the ones this build carries.
+  /** Checks that the database answers as the web role and carries this build's migrations. */
   private static List<String> databaseFailures(Jdbi jdbi) {
+    int applied;
     try {
-      jdbi.withHandle(handle -> handle.createQuery("select 1").mapTo(Integer.class).one());
-      return List.of();
+      applied = Migrations.appliedVersion(jdbi);
     } catch (RuntimeException e) {
       return List.of("database unreachable");
     }
+    if (applied < Migrations.LATEST_VERSION) {
+      return List.of("database migrations behind: run reckon migrate");
+    }
+    return List.of();
   }
 }
