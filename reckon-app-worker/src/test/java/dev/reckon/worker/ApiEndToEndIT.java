@@ -134,6 +134,46 @@ class ApiEndToEndIT {
   }
 
   @Test
+  void memberOnAdminRoutesChangesNothingInTheDatabase() throws Exception {
+    String key = sandboxKey(SandboxProvider.OPENAI);
+    HttpResponse<String> created =
+        send(
+            HttpRequest.newBuilder(api("/provider-keys"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"provider\":\"openai\",\"label\":\"main\",\"key\":\"" + key + "\"}")));
+    String keyId = json.readTree(created.body()).path("id").asText();
+    String before = snapshot();
+    String memberToken =
+        new DevTokens(DevSigningKeys.loadOrCreate(stateDir.resolve("dev-signing-keys")), CLOCK)
+            .issue("user_FAKE_member", new OrgSlug("acme"), Role.MEMBER, Duration.ofHours(1));
+
+    int post =
+        sendAs(
+            memberToken,
+            HttpRequest.newBuilder(api("/provider-keys"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"provider\":\"openai\",\"label\":\"second\",\"key\":\"" + key + "\"}")));
+    int delete =
+        sendAs(memberToken, HttpRequest.newBuilder(api("/provider-keys/" + keyId)).DELETE());
+    int patch =
+        sendAs(
+            memberToken,
+            HttpRequest.newBuilder(api("/organization"))
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"name\":\"Taken over\"}")));
+
+    assertThat(created.statusCode()).isEqualTo(201);
+    assertThat(post).isEqualTo(403);
+    assertThat(delete).isEqualTo(403);
+    assertThat(patch).isEqualTo(403);
+    assertThat(snapshot()).isEqualTo(before);
+  }
+
+  @Test
   void readyWhenDatabaseIsMigrated() throws Exception {
     HttpResponse<String> ready =
         http.send(
@@ -143,6 +183,37 @@ class ApiEndToEndIT {
 
     assertThat(ready.statusCode()).isEqualTo(200);
     assertThat(ready.body()).isEqualTo("{\"status\":\"ready\"}");
+  }
+
+  /**
+   * Returns the organization's row and its provider key rows, read as the web role, as one text.
+   */
+  private String snapshot() {
+    return database
+        .web()
+        .inTransaction(
+            handle -> {
+              String orgId =
+                  handle
+                      .createQuery("select reckon.org_id_for_clerk_org('org_dev_acme')::text")
+                      .mapTo(String.class)
+                      .one();
+              handle.execute("select set_config('app.org_id', ?, true)", orgId);
+              return handle.createQuery("select * from reckon.organizations").mapToMap().list()
+                  + " "
+                  + handle
+                      .createQuery(
+                          "select id, label, status, encode(sealed, 'hex') as sealed from reckon.provider_keys order by id")
+                      .mapToMap()
+                      .list();
+            });
+  }
+
+  private int sendAs(String token, HttpRequest.Builder request) throws Exception {
+    return http.send(
+            request.header("Authorization", "Bearer " + token).build(),
+            HttpResponse.BodyHandlers.ofString())
+        .statusCode();
   }
 
   private CommandRunner worker() {
