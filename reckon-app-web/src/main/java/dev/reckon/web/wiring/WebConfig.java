@@ -113,7 +113,12 @@ public record WebConfig(
     try {
       return URI.create(value);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(name + " '" + value + "' is not a valid URL");
+      throw new IllegalArgumentException(
+          name
+              + " '"
+              + value
+              + "' is not a valid URL: use an https URL such as"
+              + " https://clerk.example.com/.well-known/jwks.json");
     }
   }
 

@@ -33,7 +33,7 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Builds the web API's services from its configuration: PostgreSQL as the web role, the sealing
- * half of the envelope adapter (the web tier holds no opening code) and the session verifier.
+ * half of the envelope adapter (the web tier has no opening code) and the session verifier.
  */
 public final class WebWiring implements AutoCloseable {
 
@@ -115,7 +115,7 @@ public final class WebWiring implements AutoCloseable {
     }
   }
 
-  /** Checks that the database answers as the web role and carries this build's migrations. */
+  /** Checks that the database accepts the web role and carries this build's migrations. */
   private static List<String> databaseFailures(Jdbi jdbi) {
     int applied;
     try {
