@@ -12,16 +12,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checks that token verification reuses one verifier and key: it counts the verifiers built, from
- * the line {@link ClerkSessionVerifier}'s constructor logs, and the tokens verified through the
- * verifier that the web app was given.
+ * Checks that token verification reuses one verifier and key. It counts the verifiers built, from
+ * the line that the {@link ClerkSessionVerifier} constructor logs, and the tokens verified through
+ * the verifier that the web app was given.
  */
 final class VerifierCheck {
 
   private final ListAppender<ILoggingEvent> constructorLog = new ListAppender<>();
   private final AtomicLong verifications = new AtomicLong();
 
-  /** Starts recording; call before the web wiring builds its verifier. */
+  /** Starts recording. Call it before the web wiring builds its verifier. */
   static VerifierCheck attach() {
     VerifierCheck check = new VerifierCheck();
     Logger logger = (Logger) LoggerFactory.getLogger(ClerkSessionVerifier.class);
