@@ -134,7 +134,7 @@ class ApiEndToEndIT {
   }
 
   @Test
-  void memberOnAdminRoutesChangesNothingInTheDatabase() throws Exception {
+  void memberAdminCallsChangeNothing() throws Exception {
     String key = sandboxKey(SandboxProvider.OPENAI);
     HttpResponse<String> created =
         send(

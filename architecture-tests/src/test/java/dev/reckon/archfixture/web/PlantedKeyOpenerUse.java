@@ -5,7 +5,7 @@ import dev.reckon.ports.out.SealedKey;
 
 /**
  * A deliberate violation for the architecture tests: web-tier code that opens a sealed key. It
- * lives outside the real web package so only the test that expects the failure sees it.
+ * lives outside the real web package so only the test that expects the failure imports it.
  */
 final class PlantedKeyOpenerUse {
 

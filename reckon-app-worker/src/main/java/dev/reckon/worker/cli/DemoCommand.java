@@ -127,9 +127,9 @@ final class DemoCommand implements Callable<Integer> {
 
   /**
    * Seals the sandbox's first key of each provider into the demo organization. A demo key stored by
-   * an earlier run is replaced in place rather than added again: it keeps its id and its usage
-   * history, so nothing is counted twice, and it is re-sealed under the current master key, which
-   * may differ from the one of the earlier run.
+   * an earlier run is replaced in place rather than added again. It keeps its id and usage history,
+   * so nothing is counted twice. It is re-sealed under the current master key, which may differ
+   * from the one of the earlier run.
    */
   private static List<ProviderKeyRecord> sealKeys(
       Services services, Organization organization, SandboxState sandbox, PrintStream out) {

@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * Writes a spend report as a table for people, or as JSON or CSV for scripts. Money in JSON and CSV
- * is an exact decimal string; billed and estimated figures are separate columns, and an unknown
+ * is an exact decimal string. Billed and estimated figures are separate columns, and an unknown
  * figure is null (JSON) or empty (CSV), never zero.
  */
 final class ReportWriter {

@@ -10,10 +10,11 @@ import java.util.Objects;
  * Plaintext secret bytes (a provider key or a data key) that are zeroed on {@link #close()}.
  *
  * <p>The type prints as a fixed redaction, has identity equality, is not {@link
- * java.io.Serializable}, and reveals its content only through methods whose names say so, so every
- * access is easy to find. Zeroing covers the array this object owns. It cannot reach copies the JVM
- * or a library made (a {@code String} built for an HTTP header, the garbage collector moving the
- * array, a cipher's expanded key schedule), so callers keep such copies short-lived.
+ * java.io.Serializable}, and reveals its content only through methods whose names make that
+ * explicit, so every access is easy to find. Zeroing covers the array this object owns. It cannot
+ * reach copies the JVM or a library made (a {@code String} built for an HTTP header, the garbage
+ * collector moving the array, a cipher's expanded key schedule), so callers keep such copies
+ * short-lived.
  */
 public final class SecretBytes implements AutoCloseable {
 

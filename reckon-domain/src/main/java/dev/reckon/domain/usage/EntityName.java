@@ -14,7 +14,7 @@ public record EntityName(Kind kind, String externalId, String name) {
     Objects.requireNonNull(name, "name");
   }
 
-  /** What the named id identifies. */
+  /** The kind of entity the named id identifies. */
   public enum Kind {
     PROJECT,
     API_KEY

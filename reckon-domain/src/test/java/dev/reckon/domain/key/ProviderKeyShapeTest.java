@@ -19,7 +19,7 @@ class ProviderKeyShapeTest {
   }
 
   @Test
-  void rejectsOpenAiProjectKeyWithAdviceAndWithoutTheKey() {
+  void rejectsOpenAiProjectKey() {
     String key = "sk-proj-FAKE00000000000000000abcd";
 
     assertThatThrownBy(() -> check(Provider.OPENAI, key))

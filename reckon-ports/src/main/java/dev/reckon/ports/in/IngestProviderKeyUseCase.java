@@ -15,8 +15,8 @@ public interface IngestProviderKeyUseCase {
    * reported as such rather than thrown.
    *
    * @throws NoSuchProviderKeyException when the key does not exist in the organization
-   * @throws dev.reckon.ports.out.ProviderCallException for other provider failures; retryable ones
-   *     say so
+   * @throws dev.reckon.ports.out.ProviderCallException for other provider failures, whose {@code
+   *     isRetryable()} tells whether a later try may succeed
    * @throws dev.reckon.ports.out.UnableToOpenKeyException when the sealed key cannot be opened
    */
   IngestionResult ingest(IngestCommand command);

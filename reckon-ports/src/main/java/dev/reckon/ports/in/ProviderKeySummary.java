@@ -8,7 +8,7 @@ import dev.reckon.ports.out.ProviderKeyRecord;
 import java.time.Instant;
 
 /**
- * What members may see of a stored provider key: everything but the sealed envelope. {@code
+ * The member-visible view of a stored provider key: everything but the sealed envelope. {@code
  * attentionReason} and {@code lastSuccessAt} are null when not applicable.
  */
 public record ProviderKeySummary(

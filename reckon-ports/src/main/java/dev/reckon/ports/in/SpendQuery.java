@@ -15,7 +15,7 @@ import java.util.Optional;
 public record SpendQuery(
     OrgId orgId, LocalDate from, LocalDate to, GroupBy groupBy, Optional<Provider> provider) {
 
-  /** The longest range one report covers, a little over the longest retention (365 days). */
+  /** The maximum range one report covers, a little over the longest retention (365 days). */
   public static final int MAX_DAYS = 400;
 
   public SpendQuery {

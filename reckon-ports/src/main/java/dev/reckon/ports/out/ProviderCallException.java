@@ -4,9 +4,9 @@ import dev.reckon.domain.shared.Provider;
 import java.util.Objects;
 
 /**
- * A provider call failed. Subclasses say what the caller should do. The message names the provider,
- * HTTP status, provider error code and request id where known, and never contains a key or a
- * response body.
+ * A provider call failed. Each subclass tells the caller what to do next. The message names the
+ * provider, HTTP status, provider error code and request id where known, and never contains a key
+ * or a response body.
  */
 public abstract sealed class ProviderCallException extends RuntimeException
     permits ProviderKeyRejectedException,

@@ -4,7 +4,9 @@ import dev.reckon.domain.shared.Provider;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The provider answered 429. Retry after {@link #retryAfter()} when given, else with backoff. */
+/**
+ * The provider responded with 429. Retry after {@link #retryAfter()} when given, else with backoff.
+ */
 public final class ProviderRateLimitedException extends ProviderCallException {
 
   private final Duration retryAfter;

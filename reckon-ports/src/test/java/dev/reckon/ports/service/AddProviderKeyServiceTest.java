@@ -48,7 +48,7 @@ class AddProviderKeyServiceTest {
           organizations, keys, sealer, () -> KEY_ID, Clock.fixed(NOW, ZoneOffset.UTC));
 
   @Test
-  void addSealsForTheNewRowAndStoresOnlyTheHint() {
+  void addSealsForNewRow() {
     Organization organization = Fixtures.organization();
     organizations.insert(organization);
     SecretBytes secret = secret("sk-admin-FAKE-000000000000000000wxyz");

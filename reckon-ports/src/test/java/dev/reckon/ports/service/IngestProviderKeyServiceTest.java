@@ -179,7 +179,7 @@ class IngestProviderKeyServiceTest {
   }
 
   @Test
-  void namesFailureIsReportedButDoesNotStopIngestion() {
+  void namesFailureDoesNotStopIngestion() {
     source.namesFailure =
         new ProviderResponseInvalidException(
             Provider.OPENAI, 404, null, "req_FAKE", "not found", null);

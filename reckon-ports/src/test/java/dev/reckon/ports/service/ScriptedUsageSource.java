@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-/** A provider source whose answers a test scripts per window, recording every call. */
+/** A provider source whose responses a test scripts per window, recording every call. */
 final class ScriptedUsageSource implements ProviderUsageSource {
 
   final List<TimeWindow> usageWindows = new ArrayList<>();

@@ -70,7 +70,7 @@ class WindowPlannerTest {
   }
 
   @Test
-  void nothingToFetchWhenWatermarkIsCurrentAndNoLookBack() {
+  void currentWatermarkNeedsNoFetch() {
     Optional<Instant> watermark = Optional.of(Instant.parse("2026-12-04T19:00:00Z"));
 
     List<TimeWindow> chunks =

@@ -86,7 +86,7 @@ public abstract class OrganizationRepositoryContract {
   }
 
   @Test
-  void findIdByClerkOrgIdReturnsLinkedId() {
+  void clerkLookupFindsLinkedOrg() {
     Organization organization = Fixtures.organization();
     String clerkOrgId = newClerkOrgId();
 
@@ -97,7 +97,7 @@ public abstract class OrganizationRepositoryContract {
   }
 
   @Test
-  void findIdByClerkOrgIdUnknownReturnsEmpty() {
+  void clerkLookupOfUnknownIsEmpty() {
     organizations().insertForClerk(Fixtures.organization(), newClerkOrgId());
 
     var found = organizations().findIdByClerkOrgId(newClerkOrgId());
