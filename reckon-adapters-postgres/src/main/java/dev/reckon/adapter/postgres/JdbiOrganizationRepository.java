@@ -8,6 +8,7 @@ import dev.reckon.ports.out.OrganizationRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -102,6 +103,17 @@ public final class JdbiOrganizationRepository implements OrganizationRepository 
                 .bind("org", orgId.value())
                 .map(JdbiOrganizationRepository::organization)
                 .findOne());
+  }
+
+  @Override
+  public List<OrgId> listIds() {
+    return transactions.withoutOrg(
+        "list organization ids",
+        handle ->
+            handle
+                .createQuery("select org_id from reckon.organization_ids()")
+                .map((rs, ctx) -> new OrgId(rs.getObject("org_id", UUID.class)))
+                .list());
   }
 
   @Override

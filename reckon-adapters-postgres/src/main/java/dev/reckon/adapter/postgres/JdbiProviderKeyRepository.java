@@ -145,6 +145,29 @@ public final class JdbiProviderKeyRepository implements ProviderKeyRepository {
                 .execute());
   }
 
+  @Override
+  public boolean swapSealed(
+      OrgId orgId, ProviderKeyId keyId, SealedKey expected, SealedKey replacement) {
+    Objects.requireNonNull(orgId, "orgId");
+    Objects.requireNonNull(keyId, "keyId");
+    Objects.requireNonNull(expected, "expected");
+    Objects.requireNonNull(replacement, "replacement");
+    return transactions.inOrg(
+        orgId,
+        "re-wrap sealed provider key " + keyId,
+        handle ->
+            handle
+                    .createUpdate(
+                        "update reckon.provider_keys set sealed = :replacement"
+                            + " where org_id = :org and id = :id and sealed = :expected")
+                    .bind("org", orgId.value())
+                    .bind("id", keyId.value())
+                    .bind("expected", expected.bytes())
+                    .bind("replacement", replacement.bytes())
+                    .execute()
+                == 1);
+  }
+
   // Watermarks go with the row through their foreign key's cascade. Usage and cost rows have no
   // foreign key to the key and stay until retention or data deletion removes them.
   @Override

@@ -90,7 +90,7 @@ class CatalogIT {
   }
 
   @Test
-  void workerUpdatesOnlyPollingColumnsOfProviderKeys() {
+  void workerUpdatesOnlyPollingColumnsAndEnvelopeOfProviderKeys() {
     Jdbi owner = database.owner();
 
     List<String> updatable =
@@ -105,7 +105,8 @@ class CatalogIT {
                     .mapTo(String.class)
                     .list());
 
-    assertThat(updatable).containsExactly("attention_reason", "last_success_at", "status");
+    assertThat(updatable)
+        .containsExactly("attention_reason", "last_success_at", "sealed", "status");
   }
 
   @Test
@@ -136,7 +137,8 @@ class CatalogIT {
           List.of(
               "reckon.active_provider_keys()",
               "reckon.org_id_for_slug(text)",
-              "reckon.org_id_for_clerk_org(text)")) {
+              "reckon.org_id_for_clerk_org(text)",
+              "reckon.organization_ids()")) {
         boolean granted =
             owner.withHandle(
                 h ->

@@ -10,6 +10,7 @@ import dev.reckon.domain.usage.Dataset;
 import dev.reckon.ports.out.OrganizationRepository;
 import dev.reckon.ports.out.ProviderKeyRecord;
 import dev.reckon.ports.out.ProviderKeyRepository;
+import dev.reckon.ports.out.SealedKey;
 import dev.reckon.ports.testing.Fixtures;
 import dev.reckon.ports.testing.ProviderKeyRepositoryContract;
 import java.time.Instant;
@@ -68,5 +69,26 @@ class JdbiProviderKeyRepositoryIT extends ProviderKeyRepositoryContract {
                 Instant.parse("2026-03-02T00:00:00Z"),
                 Optional.empty());
     assertThat(hours).containsExactly(usage().build());
+  }
+
+  @Test
+  void workerRewrapsEnvelopesOfEveryOrganizationItLists() {
+    Organization first = Fixtures.organization();
+    Organization second = Fixtures.organization();
+    organizations().insert(first);
+    organizations().insert(second);
+    ProviderKeyRecord key =
+        Fixtures.providerKey(
+            second.id(), Provider.ANTHROPIC, Instant.parse("2026-03-01T00:00:00Z"));
+    keys().insert(key);
+    JdbiProviderKeyRepository workerKeys = new JdbiProviderKeyRepository(database.worker());
+    SealedKey rewrapped = new SealedKey(new byte[] {1, 2, 3, 4});
+
+    var orgIds = new JdbiOrganizationRepository(database.worker()).listIds();
+    boolean swapped = workerKeys.swapSealed(key.orgId(), key.id(), key.sealed(), rewrapped);
+
+    assertThat(orgIds).contains(first.id(), second.id());
+    assertThat(swapped).isTrue();
+    assertThat(keys().find(key.orgId(), key.id()).orElseThrow().sealed()).isEqualTo(rewrapped);
   }
 }

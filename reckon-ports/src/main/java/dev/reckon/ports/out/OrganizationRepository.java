@@ -3,6 +3,7 @@ package dev.reckon.ports.out;
 import dev.reckon.domain.shared.OrgId;
 import dev.reckon.domain.tenant.OrgSlug;
 import dev.reckon.domain.tenant.Organization;
+import java.util.List;
 import java.util.Optional;
 
 /** Stored organizations. */
@@ -19,6 +20,12 @@ public interface OrganizationRepository {
 
   /** Resolves a slug to an organization id, the cross-tenant lookup the command line needs. */
   Optional<OrgId> findIdBySlug(OrgSlug slug);
+
+  /**
+   * Lists the id of every organization, the cross-tenant read that jobs visiting every tenant need.
+   * Returns ids only.
+   */
+  List<OrgId> listIds();
 
   /**
    * Resolves a Clerk organization id to a Reckon organization id, the cross-tenant lookup every

@@ -37,6 +37,15 @@ public interface ProviderKeyRepository {
    */
   boolean delete(OrgId orgId, ProviderKeyId keyId);
 
+  /**
+   * Stores {@code replacement} as the key's sealed envelope only when the stored one still equals
+   * {@code expected}, so a key an admin replaced meanwhile is left alone. Status, hint and history
+   * do not change.
+   *
+   * @return whether the envelope was replaced
+   */
+  boolean swapSealed(OrgId orgId, ProviderKeyId keyId, SealedKey expected, SealedKey replacement);
+
   /** Stops polling the key until it is replaced. Idempotent. */
   void markPaused(OrgId orgId, ProviderKeyId keyId);
 

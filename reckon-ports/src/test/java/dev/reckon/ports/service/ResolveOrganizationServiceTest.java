@@ -172,6 +172,11 @@ class ResolveOrganizationServiceTest {
     }
 
     @Override
+    public List<OrgId> listIds() {
+      return delegate.listIds();
+    }
+
+    @Override
     public Optional<OrgId> findIdByClerkOrgId(String clerkOrgId) {
       return delegate.findIdByClerkOrgId(clerkOrgId);
     }

@@ -6,6 +6,7 @@ import dev.reckon.domain.tenant.Organization;
 import dev.reckon.ports.out.OrganizationRepository;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,6 +34,11 @@ public final class InMemoryOrganizationRepository implements OrganizationReposit
   public synchronized Optional<Organization> find(OrgId orgId) {
     Objects.requireNonNull(orgId, "orgId");
     return Optional.ofNullable(byId.get(orgId));
+  }
+
+  @Override
+  public synchronized List<OrgId> listIds() {
+    return List.copyOf(byId.keySet());
   }
 
   @Override

@@ -110,6 +110,33 @@ public final class InMemoryProviderKeyRepository implements ProviderKeyRepositor
   }
 
   @Override
+  public synchronized boolean swapSealed(
+      OrgId orgId, ProviderKeyId keyId, SealedKey expected, SealedKey replacement) {
+    Objects.requireNonNull(expected, "expected");
+    Objects.requireNonNull(replacement, "replacement");
+    KeyRef ref = new KeyRef(orgId, keyId);
+    ProviderKeyRecord key = keys.get(ref);
+    if (key == null || !key.sealed().equals(expected)) {
+      return false;
+    }
+    keys.put(
+        ref,
+        new ProviderKeyRecord(
+            key.id(),
+            key.orgId(),
+            key.provider(),
+            key.label(),
+            key.hint(),
+            key.status(),
+            key.attentionReason(),
+            replacement,
+            key.createdBy(),
+            key.createdAt(),
+            key.lastSuccessAt()));
+    return true;
+  }
+
+  @Override
   public synchronized void markPaused(OrgId orgId, ProviderKeyId keyId) {
     KeyRef ref = new KeyRef(orgId, keyId);
     ProviderKeyRecord key = keys.get(ref);

@@ -47,6 +47,18 @@ public abstract class OrganizationRepositoryContract {
   }
 
   @Test
+  void listIdsIncludesEveryOrganization() {
+    Organization first = Fixtures.organization();
+    Organization second = Fixtures.organization();
+    organizations().insert(first);
+    organizations().insert(second);
+
+    var ids = organizations().listIds();
+
+    assertThat(ids).contains(first.id(), second.id()).doesNotHaveDuplicates();
+  }
+
+  @Test
   void findIdBySlugUnknownReturnsEmpty() {
     OrgSlug unknown = new OrgSlug("unknown-" + UUID.randomUUID().toString().substring(0, 8));
 

@@ -145,6 +145,50 @@ public abstract class ProviderKeyRepositoryContract {
   }
 
   @Test
+  void swapSealedReplacesOnlyTheExpectedEnvelope() {
+    ProviderKeyRecord key = Fixtures.providerKey(newOrg(), Provider.OPENAI, CREATED);
+    keys().insert(key);
+    keys().markNeedsAttention(key.orgId(), key.id(), "The provider rejected the key (401).");
+    SealedKey rewrapped = new SealedKey(new byte[] {4, 5, 6});
+
+    boolean swapped = keys().swapSealed(key.orgId(), key.id(), key.sealed(), rewrapped);
+
+    ProviderKeyRecord stored = keys().find(key.orgId(), key.id()).orElseThrow();
+    assertThat(swapped).isTrue();
+    assertThat(stored.sealed()).isEqualTo(rewrapped);
+    assertThat(stored.status()).isEqualTo(ProviderKeyStatus.NEEDS_ATTENTION);
+    assertThat(stored.attentionReason()).isEqualTo("The provider rejected the key (401).");
+    assertThat(stored.hint()).isEqualTo(key.hint());
+  }
+
+  @Test
+  void swapSealedLeavesKeyReplacedMeanwhile() {
+    ProviderKeyRecord key = Fixtures.providerKey(newOrg(), Provider.OPENAI, CREATED);
+    keys().insert(key);
+    SealedKey replacedByAdmin = new SealedKey(new byte[] {7, 7, 7});
+    keys().replaceSealed(key.orgId(), key.id(), replacedByAdmin, new KeyHint("NEW1"));
+
+    boolean swapped =
+        keys().swapSealed(key.orgId(), key.id(), key.sealed(), new SealedKey(new byte[] {1}));
+
+    assertThat(swapped).isFalse();
+    assertThat(keys().find(key.orgId(), key.id()).orElseThrow().sealed())
+        .isEqualTo(replacedByAdmin);
+  }
+
+  @Test
+  void swapSealedIgnoresKeyOfOtherOrganization() {
+    ProviderKeyRecord key = Fixtures.providerKey(newOrg(), Provider.OPENAI, CREATED);
+    keys().insert(key);
+
+    boolean swapped =
+        keys().swapSealed(newOrg(), key.id(), key.sealed(), new SealedKey(new byte[] {1}));
+
+    assertThat(swapped).isFalse();
+    assertThat(keys().find(key.orgId(), key.id())).contains(key);
+  }
+
+  @Test
   void markPausedStopsPolling() {
     ProviderKeyRecord key = Fixtures.providerKey(newOrg(), Provider.OPENAI, CREATED);
     keys().insert(key);
