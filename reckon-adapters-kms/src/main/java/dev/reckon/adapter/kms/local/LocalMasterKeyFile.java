@@ -3,6 +3,7 @@ package dev.reckon.adapter.kms.local;
 import dev.reckon.adapter.kms.AesGcm;
 import dev.reckon.adapter.kms.DataKeyGenerator;
 import dev.reckon.adapter.kms.EncryptionContext;
+import dev.reckon.adapter.kms.Envelope;
 import dev.reckon.adapter.kms.GeneratedDataKey;
 import dev.reckon.domain.secret.SecretBytes;
 import dev.reckon.ports.out.UnableToSealKeyException;
@@ -10,11 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -143,6 +148,68 @@ public final class LocalMasterKeyFile implements DataKeyGenerator, AutoCloseable
         Arrays.fill(dataKey, (byte) 0);
       }
     }
+  }
+
+  /**
+   * Wraps an existing data key with the current version, keeping the IV and ciphertext of {@code
+   * envelope}: the sealing half of re-wrapping. The caller keeps ownership of {@code dataKey}.
+   */
+  public synchronized Envelope rewrapWithCurrentVersion(
+      Envelope envelope, byte[] dataKey, EncryptionContext context) {
+    Objects.requireNonNull(envelope, "envelope");
+    Objects.requireNonNull(dataKey, "dataKey");
+    Objects.requireNonNull(context, "context");
+    if (closed) {
+      throw new UnableToSealKeyException("local master key file is closed", null);
+    }
+    if (dataKey.length != AesGcm.KEY_BYTES) {
+      throw new IllegalArgumentException(
+          "'dataKey' must be a 256-bit key (was " + dataKey.length + " bytes)");
+    }
+    int version = versions.lastKey();
+    try {
+      return new Envelope(
+          MasterKeyFileFormat.keyId(version),
+          wrap(versions.get(version), dataKey, context),
+          envelope.iv(),
+          envelope.ciphertextAndTag());
+    } catch (GeneralSecurityException e) {
+      throw new UnableToSealKeyException("data key could not be wrapped by the master key", e);
+    }
+  }
+
+  /**
+   * Removes the versions that are neither current nor named in {@code inUse}, writes the file
+   * atomically and zeroes the removed keys. Returns the ids removed, oldest first.
+   *
+   * <p>NOTE: a data key wrapped by a removed version can never be unwrapped again. Call this only
+   * after checking that no stored key uses it; other processes that loaded the file keep the old
+   * versions until they restart.
+   */
+  public synchronized List<String> retireVersionsExcept(Set<String> inUse) {
+    Objects.requireNonNull(inUse, "inUse");
+    requireOpen();
+    NavigableMap<Integer, byte[]> remaining = new TreeMap<>();
+    List<Integer> retired = new ArrayList<>();
+    for (Map.Entry<Integer, byte[]> entry : versions.entrySet()) {
+      int version = entry.getKey();
+      if (version == versions.lastKey() || inUse.contains(MasterKeyFileFormat.keyId(version))) {
+        remaining.put(version, entry.getValue());
+      } else {
+        retired.add(version);
+      }
+    }
+    if (retired.isEmpty()) {
+      return List.of();
+    }
+    MasterKeyFileIo.replace(path, remaining);
+    List<String> ids = new ArrayList<>();
+    for (int version : retired) {
+      Arrays.fill(versions.remove(version), (byte) 0);
+      ids.add(MasterKeyFileFormat.keyId(version));
+    }
+    LOG.info("retired versions of local master key file {} key_ids={}", path, ids);
+    return ids;
   }
 
   /**
