@@ -3,6 +3,8 @@ package dev.reckon.worker;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.reckon.adapter.kms.local.LocalMasterKeyFile;
 import dev.reckon.adapter.kms.opening.EnvelopeKeyOpener;
+import dev.reckon.adapter.kms.opening.EnvelopeKeyRewrapper;
+import dev.reckon.adapter.kms.opening.LocalMasterKeyRewrapper;
 import dev.reckon.adapter.kms.opening.LocalMasterKeyUnwrapper;
 import dev.reckon.adapter.kms.sealing.EnvelopeKeySealer;
 import dev.reckon.adapter.postgres.DataSources;
@@ -27,12 +29,14 @@ import dev.reckon.ports.in.FindOrganizationUseCase;
 import dev.reckon.ports.in.IngestProviderKeyUseCase;
 import dev.reckon.ports.in.ReplaceProviderKeyUseCase;
 import dev.reckon.ports.in.ReportSpendUseCase;
+import dev.reckon.ports.in.RewrapKeysUseCase;
 import dev.reckon.ports.out.ProviderKeyRepository;
 import dev.reckon.ports.service.AddProviderKeyService;
 import dev.reckon.ports.service.IngestProviderKeyService;
 import dev.reckon.ports.service.IngestionSettings;
 import dev.reckon.ports.service.OrganizationService;
 import dev.reckon.ports.service.ReportSpendService;
+import dev.reckon.ports.service.RewrapKeysService;
 import dev.reckon.worker.config.WorkerConfig;
 import dev.reckon.worker.ingest.WorkerLoop;
 import java.io.PrintStream;
@@ -145,6 +149,19 @@ public final class Services implements AutoCloseable {
             new AnthropicUsageSource(client, config.anthropicBaseUrl(), clock)),
         clock,
         IngestionSettings.DEFAULTS.withMaxBackfillDays(config.maxBackfillDays()));
+  }
+
+  /** Re-wraps data keys under the current master key, with the worker's database role. */
+  public RewrapKeysUseCase rewrapKeys() {
+    return new RewrapKeysService(
+        new JdbiOrganizationRepository(worker()),
+        new JdbiProviderKeyRepository(worker()),
+        new EnvelopeKeyRewrapper(new LocalMasterKeyRewrapper(masterKey())));
+  }
+
+  /** Adds a version to the local master key file and returns its id. */
+  public String rotateLocalMasterKey() {
+    return masterKey().addVersion();
   }
 
   public WorkerLoop workerLoop() {

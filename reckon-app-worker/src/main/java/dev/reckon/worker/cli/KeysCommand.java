@@ -7,8 +7,10 @@ import dev.reckon.domain.tenant.Organization;
 import dev.reckon.ports.in.AddProviderKeyCommand;
 import dev.reckon.ports.in.AddedProviderKey;
 import dev.reckon.ports.in.ReplaceProviderKeyCommand;
+import dev.reckon.ports.in.RewrapKeysUseCase;
 import dev.reckon.ports.out.ProviderKeyRecord;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,7 +21,13 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "keys",
     description = "Manage provider admin keys.",
-    subcommands = {KeysCommand.Add.class, KeysCommand.Replace.class, KeysCommand.ListKeys.class})
+    subcommands = {
+      KeysCommand.Add.class,
+      KeysCommand.Replace.class,
+      KeysCommand.ListKeys.class,
+      KeysCommand.RotateMasterKey.class,
+      KeysCommand.Rewrap.class
+    })
 final class KeysCommand {
 
   @ParentCommand ReckonCommand parent;
@@ -175,6 +183,88 @@ final class KeysCommand {
                 key.status().id(),
                 key.label(),
                 key.attentionReason() == null ? "" : " (" + key.attentionReason() + ")");
+      }
+      return 0;
+    }
+  }
+
+  /** {@code reckon keys rotate-master-key}: adds a version to the local master key file. */
+  @Command(
+      name = "rotate-master-key",
+      description = {
+        "Add a new version to the local master key file; new seals use it from then on.",
+        "Restart running web and worker processes, then run ./reckon keys rewrap.",
+        "An AWS KMS master key is rotated in KMS instead."
+      })
+  static final class RotateMasterKey implements Callable<Integer> {
+
+    @ParentCommand private KeysCommand keys;
+
+    @Override
+    public Integer call() {
+      ReckonCommand parent = keys.parent;
+      String keyId = parent.services().rotateLocalMasterKey();
+      parent.out().printf("New seals now use master key %s.%n", keyId);
+      parent
+          .out()
+          .println(
+              "Older versions stay to open what they sealed. Restart running web and worker"
+                  + " processes, then run ./reckon keys rewrap to move every key to "
+                  + keyId
+                  + ".");
+      return 0;
+    }
+  }
+
+  /** {@code reckon keys rewrap}: moves every data key to the current master key. */
+  @Command(
+      name = "rewrap",
+      description = {
+        "Re-wrap the data key of every stored provider key under the current master key.",
+        "Provider keys are not decrypted. Safe to stop and run again: finished keys are skipped.",
+        "With the local master key file, versions no key uses any more are then removed."
+      })
+  static final class Rewrap implements Callable<Integer> {
+
+    private static final int PROGRESS_EVERY = 100;
+
+    @ParentCommand private KeysCommand keys;
+
+    @Override
+    public Integer call() {
+      ReckonCommand parent = keys.parent;
+      PrintStream out = parent.out();
+      RewrapKeysUseCase.Summary summary =
+          parent
+              .services()
+              .rewrapKeys()
+              .rewrapAll(
+                  (done, total) -> {
+                    if (done % PROGRESS_EVERY == 0 || done == total) {
+                      out.printf("  %d of %d keys visited%n", done, total);
+                    }
+                  });
+      out.printf(
+          "%d keys re-wrapped, %d already under %s, %d failed, %d replaced meanwhile.%n",
+          summary.rewrapped(),
+          summary.alreadyCurrent(),
+          summary.currentMasterKeyId(),
+          summary.failed(),
+          summary.changedMeanwhile());
+      if (!summary.retiredMasterKeyIds().isEmpty()) {
+        out.printf(
+            "Retired master key versions no key uses: %s%n",
+            String.join(", ", summary.retiredMasterKeyIds()));
+      }
+      if (summary.failed() > 0) {
+        parent
+            .err()
+            .printf(
+                "reckon: %d keys could not be re-wrapped (ids: %s): their sealed records fail"
+                    + " authentication or name a master key that is not configured. Replace them"
+                    + " with ./reckon keys replace, then run ./reckon keys rewrap again.%n",
+                summary.failed(), String.join(", ", summary.failedKeys()));
+        return 1;
       }
       return 0;
     }
