@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
@@ -73,6 +74,38 @@ class ArchitectureTest {
             () -> ReckonRules.cannotReachKeyOpening("dev.reckon.archfixture.web..").check(FIXTURES))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("PlantedKeyOpenerUse");
+  }
+
+  @Test
+  void recordsHoldNoSecrets() {
+    ReckonRules.recordsHoldNoSecrets("dev.reckon..", ReckonRules.SECRET_TYPES).check(PRODUCTION);
+  }
+
+  @Test
+  void plantedSecretRecordIsCaught() {
+    assertThatThrownBy(
+            () ->
+                ReckonRules.recordsHoldNoSecrets(
+                        "dev.reckon.archfixture..", ReckonRules.SECRET_TYPES)
+                    .check(FIXTURES))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("PlantedSecretRecord.key");
+  }
+
+  @Test
+  void secretTypesHideTheirContent() {
+    ReckonRules.secretTypesHideTheirContent(ReckonRules.SECRET_TYPES).check(PRODUCTION);
+  }
+
+  @Test
+  void plantedLeakySecretIsCaught() {
+    List<String> planted = List.of("dev.reckon.archfixture.secrets.PlantedLeakySecret");
+
+    assertThatThrownBy(() -> ReckonRules.secretTypesHideTheirContent(planted).check(FIXTURES))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Serializable")
+        .hasMessageContaining("does not declare toString")
+        .hasMessageContaining("declares equals");
   }
 
   @Test

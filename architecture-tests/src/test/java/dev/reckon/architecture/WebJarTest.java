@@ -45,12 +45,14 @@ class WebJarTest {
                 "archfixture",
                 "web",
                 "PlantedKeyOpenerUse.class"));
+    byte[] kmsDecryptClass = fixtureClass("PlantedKmsDecryptUse.class");
     try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(planted))) {
       add(
           jar,
           "dev/reckon/adapter/kms/opening/Smuggled.class",
           new byte[] {(byte) 0xCA, (byte) 0xFE});
       add(jar, "dev/reckon/web/Innocent.class", violatingClass);
+      add(jar, "dev/reckon/web/Sneaky.class", kmsDecryptClass);
     }
 
     List<String> asTier = OpeningCodeScanner.scan(planted, List.of());
@@ -59,10 +61,19 @@ class WebJarTest {
     assertThat(asTier)
         .containsExactlyInAnyOrder(
             "planted.jar!/dev/reckon/adapter/kms/opening/Smuggled.class is opening code",
-            "planted.jar!/dev/reckon/web/Innocent.class references dev/reckon/ports/out/KeyOpener");
+            "planted.jar!/dev/reckon/web/Innocent.class references dev/reckon/ports/out/KeyOpener",
+            "planted.jar!/dev/reckon/web/Sneaky.class references"
+                + " software/amazon/awssdk/services/kms/model/DecryptRequest");
     assertThat(asDependency)
-        .containsExactly(
-            "planted.jar!/dev/reckon/adapter/kms/opening/Smuggled.class is opening code");
+        .containsExactlyInAnyOrder(
+            "planted.jar!/dev/reckon/adapter/kms/opening/Smuggled.class is opening code",
+            "planted.jar!/dev/reckon/web/Sneaky.class references"
+                + " software/amazon/awssdk/services/kms/model/DecryptRequest");
+  }
+
+  private static byte[] fixtureClass(String name) throws IOException {
+    return Files.readAllBytes(
+        Path.of("target", "test-classes", "dev", "reckon", "archfixture", "web", name));
   }
 
   private static Path webJar() throws IOException {
