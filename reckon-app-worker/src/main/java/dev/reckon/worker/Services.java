@@ -1,9 +1,17 @@
 package dev.reckon.worker;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.reckon.adapter.kms.DataKeyGenerator;
+import dev.reckon.adapter.kms.MasterKeyConfig;
+import dev.reckon.adapter.kms.aws.KmsClients;
+import dev.reckon.adapter.kms.aws.KmsDataKeyGenerator;
 import dev.reckon.adapter.kms.local.LocalMasterKeyFile;
+import dev.reckon.adapter.kms.opening.DataKeyRewrapper;
+import dev.reckon.adapter.kms.opening.DataKeyUnwrapper;
 import dev.reckon.adapter.kms.opening.EnvelopeKeyOpener;
 import dev.reckon.adapter.kms.opening.EnvelopeKeyRewrapper;
+import dev.reckon.adapter.kms.opening.KmsDataKeyRewrapper;
+import dev.reckon.adapter.kms.opening.KmsDataKeyUnwrapper;
 import dev.reckon.adapter.kms.opening.LocalMasterKeyRewrapper;
 import dev.reckon.adapter.kms.opening.LocalMasterKeyUnwrapper;
 import dev.reckon.adapter.kms.sealing.EnvelopeKeySealer;
@@ -37,6 +45,7 @@ import dev.reckon.ports.service.IngestionSettings;
 import dev.reckon.ports.service.OrganizationService;
 import dev.reckon.ports.service.ReportSpendService;
 import dev.reckon.ports.service.RewrapKeysService;
+import dev.reckon.worker.config.ConfigException;
 import dev.reckon.worker.config.WorkerConfig;
 import dev.reckon.worker.ingest.WorkerLoop;
 import java.io.PrintStream;
@@ -45,6 +54,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
  * Wires the use cases to the adapters from the configuration, building each part on first use so
@@ -62,6 +72,7 @@ public final class Services implements AutoCloseable {
   private Jdbi web;
   private Jdbi worker;
   private LocalMasterKeyFile masterKey;
+  private KmsClient kms;
   private HardenedHttpClient http;
 
   public Services(WorkerConfig config) {
@@ -114,7 +125,7 @@ public final class Services implements AutoCloseable {
     return new AddProviderKeyService(
         new JdbiOrganizationRepository(web()),
         webKeys(),
-        new EnvelopeKeySealer(masterKey()),
+        new EnvelopeKeySealer(dataKeys()),
         UUID::randomUUID,
         clock);
   }
@@ -123,7 +134,7 @@ public final class Services implements AutoCloseable {
     return new AddProviderKeyService(
         new JdbiOrganizationRepository(web()),
         webKeys(),
-        new EnvelopeKeySealer(masterKey()),
+        new EnvelopeKeySealer(dataKeys()),
         UUID::randomUUID,
         clock);
   }
@@ -143,7 +154,7 @@ public final class Services implements AutoCloseable {
         new JdbiProviderKeyRepository(worker()),
         new JdbiOrganizationRepository(worker()),
         new JdbiUsageRepository(worker()),
-        new EnvelopeKeyOpener(new LocalMasterKeyUnwrapper(masterKey())),
+        new EnvelopeKeyOpener(unwrapper()),
         List.of(
             new OpenAiUsageSource(client, config.openAiBaseUrl(), clock),
             new AnthropicUsageSource(client, config.anthropicBaseUrl(), clock)),
@@ -156,12 +167,22 @@ public final class Services implements AutoCloseable {
     return new RewrapKeysService(
         new JdbiOrganizationRepository(worker()),
         new JdbiProviderKeyRepository(worker()),
-        new EnvelopeKeyRewrapper(new LocalMasterKeyRewrapper(masterKey())));
+        new EnvelopeKeyRewrapper(rewrapper()));
   }
 
-  /** Adds a version to the local master key file and returns its id. */
+  /**
+   * Adds a version to the local master key file and returns its id.
+   *
+   * @throws ConfigException when the master key is an AWS KMS key, which is rotated in KMS
+   */
   public String rotateLocalMasterKey() {
-    return masterKey().addVersion();
+    if (config.masterKey().kind() != MasterKeyConfig.Kind.LOCAL) {
+      throw new ConfigException(
+          "the master key is an AWS KMS key, so rotate it in KMS: point RECKON_KMS_KEY_ID at the"
+              + " new key, add the old key ARN to RECKON_KMS_PREVIOUS_KEY_IDS, restart the web and"
+              + " worker processes, then run ./reckon keys rewrap");
+    }
+    return localMasterKey().addVersion();
   }
 
   public WorkerLoop workerLoop() {
@@ -207,12 +228,39 @@ public final class Services implements AutoCloseable {
     return pool;
   }
 
-  private LocalMasterKeyFile masterKey() {
+  private DataKeyGenerator dataKeys() {
+    return config.masterKey().kind() == MasterKeyConfig.Kind.LOCAL
+        ? localMasterKey()
+        : new KmsDataKeyGenerator(kms(), config.masterKey().kms());
+  }
+
+  private DataKeyUnwrapper unwrapper() {
+    return config.masterKey().kind() == MasterKeyConfig.Kind.LOCAL
+        ? new LocalMasterKeyUnwrapper(localMasterKey())
+        : new KmsDataKeyUnwrapper(kms(), config.masterKey().kms());
+  }
+
+  private DataKeyRewrapper rewrapper() {
+    return config.masterKey().kind() == MasterKeyConfig.Kind.LOCAL
+        ? new LocalMasterKeyRewrapper(localMasterKey())
+        : new KmsDataKeyRewrapper(kms(), config.masterKey().kms());
+  }
+
+  private LocalMasterKeyFile localMasterKey() {
     if (masterKey == null) {
-      masterKey = LocalMasterKeyFile.openOrCreate(config.masterKeyFile(), config.production());
+      masterKey =
+          LocalMasterKeyFile.openOrCreate(config.masterKey().localFile(), config.production());
       closeables.add(masterKey);
     }
     return masterKey;
+  }
+
+  private KmsClient kms() {
+    if (kms == null) {
+      kms = KmsClients.create(config.masterKey().kms());
+      closeables.add(kms);
+    }
+    return kms;
   }
 
   private HardenedHttpClient http() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reckon.adapter.kms.MasterKeyConfig;
 import dev.reckon.adapter.postgres.testing.TestDatabase;
 import dev.reckon.domain.access.Role;
 import dev.reckon.domain.tenant.OrgSlug;
@@ -69,7 +70,7 @@ class ApiEndToEndIT {
             "disable",
             database.roles().web(),
             null,
-            stateDir.resolve("master-key"),
+            MasterKeyConfig.local(stateDir.resolve("master-key")),
             null,
             null,
             null,

@@ -1,5 +1,6 @@
 package dev.reckon.web.wiring;
 
+import dev.reckon.adapter.kms.MasterKeyConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -24,7 +25,7 @@ public record WebConfig(
     String databaseSslMode,
     String webUser,
     String webPassword,
-    Path masterKeyFile,
+    MasterKeyConfig masterKey,
     String clerkIssuer,
     URI clerkJwksUrl,
     Path clerkPublicKeyFile,
@@ -47,7 +48,7 @@ public record WebConfig(
             text(env, "RECKON_DATABASE_SSLMODE", production ? "verify-full" : "disable"),
             text(env, "RECKON_DB_WEB_USER", "reckon_web"),
             text(env, "RECKON_DB_WEB_PASSWORD", null),
-            Path.of(text(env, "RECKON_MASTER_KEY_FILE", ".reckon/master-key")),
+            MasterKeyConfig.fromEnvironment(env, production),
             text(env, "RECKON_CLERK_ISSUER", null),
             uri(env, "RECKON_CLERK_JWKS_URL"),
             path(env, "RECKON_CLERK_PUBLIC_KEY_FILE"),

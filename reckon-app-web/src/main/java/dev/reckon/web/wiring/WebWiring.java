@@ -1,6 +1,13 @@
 package dev.reckon.web.wiring;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.reckon.adapter.kms.DataKeyGenerator;
+import dev.reckon.adapter.kms.EncryptionContext;
+import dev.reckon.adapter.kms.GeneratedDataKey;
+import dev.reckon.adapter.kms.MasterKeyConfig;
+import dev.reckon.adapter.kms.aws.KmsClients;
+import dev.reckon.adapter.kms.aws.KmsDataKeyGenerator;
+import dev.reckon.adapter.kms.aws.KmsSettings;
 import dev.reckon.adapter.kms.local.LocalMasterKeyFile;
 import dev.reckon.adapter.kms.sealing.EnvelopeKeySealer;
 import dev.reckon.adapter.postgres.DataSources;
@@ -30,6 +37,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
  * Builds the web API's services from its configuration: PostgreSQL as the web role, the sealing
@@ -40,7 +48,7 @@ public final class WebWiring implements AutoCloseable {
   private static final int POOL_SIZE = 8;
 
   private final HikariDataSource pool;
-  private final LocalMasterKeyFile masterKey;
+  private final DataKeyGenerator dataKeys;
   private final WebServices services;
 
   public WebWiring(WebConfig config, Clock clock) {
@@ -52,7 +60,7 @@ public final class WebWiring implements AutoCloseable {
             DatabaseRoles.standard(),
             config.databaseSslMode());
     this.pool = pool(postgres, config);
-    this.masterKey = LocalMasterKeyFile.openOrCreate(config.masterKeyFile(), config.production());
+    this.dataKeys = dataKeys(config);
     Jdbi jdbi = ReckonJdbi.create(pool);
 
     JdbiOrganizationRepository organizations = new JdbiOrganizationRepository(jdbi);
@@ -66,7 +74,7 @@ public final class WebWiring implements AutoCloseable {
             new OrganizationService(organizations, UUID::randomUUID),
             new ProviderKeyManagementService(keys),
             new AddProviderKeyService(
-                organizations, keys, new EnvelopeKeySealer(masterKey), UUID::randomUUID, clock),
+                organizations, keys, new EnvelopeKeySealer(dataKeys), UUID::randomUUID, clock),
             new ReportSpendService(organizations, spend, prices),
             new SpendTimeseriesService(organizations, spend, prices),
             () -> databaseFailures(jdbi));
@@ -79,7 +87,49 @@ public final class WebWiring implements AutoCloseable {
   @Override
   public void close() {
     pool.close();
-    masterKey.close();
+    if (dataKeys instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        // Closing zeroes keys in memory or releases an HTTP client, so nothing is left to undo.
+      }
+    }
+  }
+
+  /** Returns the sealing half of the configured master key, which the caller closes. */
+  private static DataKeyGenerator dataKeys(WebConfig config) {
+    MasterKeyConfig masterKey = config.masterKey();
+    if (masterKey.kind() == MasterKeyConfig.Kind.LOCAL) {
+      return LocalMasterKeyFile.openOrCreate(masterKey.localFile(), config.production());
+    }
+    return new ClosingKmsDataKeyGenerator(masterKey.kms());
+  }
+
+  /** A KMS data key generator that owns its client. */
+  private static final class ClosingKmsDataKeyGenerator implements DataKeyGenerator, AutoCloseable {
+
+    private final KmsClient client;
+    private final KmsDataKeyGenerator generator;
+
+    ClosingKmsDataKeyGenerator(KmsSettings settings) {
+      this.client = KmsClients.create(settings);
+      this.generator = new KmsDataKeyGenerator(client, settings);
+    }
+
+    @Override
+    public GeneratedDataKey generateDataKey(EncryptionContext context) {
+      return generator.generateDataKey(context);
+    }
+
+    @Override
+    public void close() {
+      client.close();
+    }
+
+    @Override
+    public String toString() {
+      return generator.toString();
+    }
   }
 
   private static HikariDataSource pool(PostgresSettings postgres, WebConfig config) {

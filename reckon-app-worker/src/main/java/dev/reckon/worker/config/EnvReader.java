@@ -1,5 +1,6 @@
 package dev.reckon.worker.config;
 
+import dev.reckon.adapter.kms.MasterKeyConfig;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -23,6 +24,14 @@ final class EnvReader {
           throw new ConfigException(
               "RECKON_ENV '" + value + "' is invalid: use development, test or production");
     };
+  }
+
+  MasterKeyConfig masterKey(boolean production) {
+    try {
+      return MasterKeyConfig.fromEnvironment(env, production);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage());
+    }
   }
 
   String text(String name, String fallback) {

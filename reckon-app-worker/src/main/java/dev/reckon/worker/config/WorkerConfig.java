@@ -1,6 +1,6 @@
 package dev.reckon.worker.config;
 
-import java.nio.file.Path;
+import dev.reckon.adapter.kms.MasterKeyConfig;
 import java.time.Duration;
 import java.util.Map;
 
@@ -19,7 +19,7 @@ public record WorkerConfig(
     DatabaseUser owner,
     DatabaseUser web,
     DatabaseUser worker,
-    Path masterKeyFile,
+    MasterKeyConfig masterKey,
     String openAiBaseUrl,
     String anthropicBaseUrl,
     boolean allowLoopbackHttp,
@@ -43,7 +43,7 @@ public record WorkerConfig(
             read.user("OWNER", "reckon_owner"),
             read.user("WEB", "reckon_web"),
             read.user("WORKER", "reckon_worker"),
-            Path.of(read.text("RECKON_MASTER_KEY_FILE", ".reckon/master-key")),
+            read.masterKey(production),
             read.text("RECKON_OPENAI_BASE_URL", "https://api.openai.com/v1"),
             read.text("RECKON_ANTHROPIC_BASE_URL", "https://api.anthropic.com"),
             read.flag("RECKON_ALLOW_LOOPBACK_HTTP", !production),
@@ -67,7 +67,7 @@ public record WorkerConfig(
         owner,
         web,
         worker,
-        masterKeyFile,
+        masterKey,
         openAi,
         anthropic,
         allowLoopbackHttp,
@@ -87,7 +87,7 @@ public record WorkerConfig(
         owner,
         web,
         worker,
-        masterKeyFile,
+        masterKey,
         openAiBaseUrl,
         anthropicBaseUrl,
         allowLoopbackHttp,

@@ -1,5 +1,6 @@
 package dev.reckon.worker.bench;
 
+import dev.reckon.adapter.kms.MasterKeyConfig;
 import dev.reckon.adapter.postgres.testing.TestDatabase;
 import dev.reckon.domain.access.Role;
 import dev.reckon.web.WebApp;
@@ -104,7 +105,7 @@ final class BenchmarkServers implements AutoCloseable {
         "disable",
         database.roles().web(),
         null,
-        stateDir.resolve("master-key"),
+        MasterKeyConfig.local(stateDir.resolve("master-key")),
         null,
         null,
         null,
