@@ -12,8 +12,12 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class CatalogChecks {
 
-  /** Tables that hold no tenant data. */
-  static final Set<String> TABLES_WITHOUT_ORG_ID = Set.of("flyway_schema_history");
+  /**
+   * Tables that hold no tenant data. The job table holds task names and ids only, and only the
+   * worker role may use it.
+   */
+  static final Set<String> TABLES_WITHOUT_ORG_ID =
+      Set.of("flyway_schema_history", "scheduled_tasks");
 
   /**
    * Unique indexes on tenant tables that leave out {@code org_id}: the slug is unique across
@@ -25,7 +29,8 @@ final class CatalogChecks {
       Set.of("organizations_slug_unique", "organizations_clerk_org_id_unique");
 
   /** Tables whose owner may read rows of every organization, for the cross-tenant lookups. */
-  static final Set<String> OWNER_LOOKUP_TABLES = Set.of("organizations", "provider_keys");
+  static final Set<String> OWNER_LOOKUP_TABLES =
+      Set.of("organizations", "provider_keys", "dead_letters");
 
   private static final String TENANT_TABLES =
       """

@@ -106,7 +106,15 @@ class CatalogIT {
                     .list());
 
     assertThat(updatable)
-        .containsExactly("attention_reason", "last_success_at", "sealed", "status");
+        .containsExactly(
+            "attention_reason",
+            "consecutive_failures",
+            "last_error_category",
+            "last_failure_at",
+            "last_success_at",
+            "next_run_at",
+            "sealed",
+            "status");
   }
 
   @Test
@@ -125,7 +133,7 @@ class CatalogIT {
                     .mapTo(String.class)
                     .list());
 
-    assertThat(updatable).containsExactly("name", "time_zone");
+    assertThat(updatable).containsExactly("deletion_requested_at", "name", "time_zone");
   }
 
   @Test

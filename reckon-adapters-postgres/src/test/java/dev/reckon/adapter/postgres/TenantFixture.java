@@ -54,6 +54,15 @@ record TenantFixture(TestDatabase database, ProviderKeyRecord keyA, ProviderKeyR
     usage.replaceCosts(day, List.of(cost().build()));
     usage.saveNames(
         key.orgId(), key.id(), List.of(new EntityName(EntityName.Kind.PROJECT, "proj_test", "P")));
+    database
+        .worker()
+        .useTransaction(
+            h -> {
+              TenantTransactions.setOrg(h, key.orgId());
+              h.createUpdate(TenantTable.DEAD_LETTERS.insertSql)
+                  .bind("org", key.orgId().value())
+                  .execute();
+            });
     return key;
   }
 }

@@ -11,14 +11,14 @@ enum TenantTable {
       "organizations",
       "name",
       Set.of("SELECT", "INSERT", "DELETE"),
-      Set.of("SELECT"),
+      Set.of("SELECT", "DELETE"),
       "insert into reckon.organizations (org_id, slug, name, plan, time_zone)"
           + " values (:org, 'x-' || substr(md5(random()::text), 1, 12), 'X', 'free', 'UTC')"),
   PROVIDER_KEYS(
       "provider_keys",
       "status",
       Set.of("SELECT", "INSERT", "UPDATE", "DELETE"),
-      Set.of("SELECT"),
+      Set.of("SELECT", "DELETE"),
       "insert into reckon.provider_keys (org_id, id, provider, label, hint, status, sealed,"
           + " created_by, created_at)"
           + " values (:org, gen_random_uuid(), 'openai', 'x', 'FAKE', 'active', '\\x00', 'u',"
@@ -55,7 +55,16 @@ enum TenantTable {
       Set.of("SELECT"),
       Set.of("SELECT", "INSERT", "UPDATE", "DELETE"),
       "insert into reckon.provider_names (org_id, provider_key_id, kind, external_id, name)"
-          + " values (:org, gen_random_uuid(), 'project', 'p', 'n')");
+          + " values (:org, gen_random_uuid(), 'project', 'p', 'n')"),
+  DEAD_LETTERS(
+      "dead_letters",
+      "error_message",
+      Set.of("SELECT"),
+      Set.of("SELECT", "INSERT", "UPDATE", "DELETE"),
+      "insert into reckon.dead_letters (org_id, id, provider_key_id, job, attempts,"
+          + " error_category, error_message, first_failure_at, last_failure_at)"
+          + " values (:org, gen_random_uuid(), gen_random_uuid(), 'ingest-key', 1, 'server_error',"
+          + " 'm', now(), now())");
 
   final String table;
   final String harmlessColumn;
