@@ -1,5 +1,6 @@
 package dev.reckon.adapter.provider;
 
+import java.net.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -15,9 +16,11 @@ import okhttp3.TlsVersion;
  *
  * <p>It speaks TLS 1.2 and 1.3 only (cleartext only when the settings allow loopback HTTP), never
  * follows redirects because OkHttp forwards custom headers such as {@code x-api-key} to the
- * redirect target, bounds every call with a call timeout, caps the decoded response body, sends the
- * configured User-Agent and logs no headers. Build one per process and share it, so all sources
- * share one connection pool.
+ * redirect target, bounds every call with a call timeout, caps the decoded response body and sends
+ * the configured User-Agent. At connect time it rejects every address that is not public, except
+ * loopback when the settings allow loopback HTTP, and it uses no proxy so that this check applies
+ * to the provider's own address. Its TRACE log redacts credential headers. Build one per process
+ * and share it, so all sources share one connection pool.
  */
 public final class HardenedHttpClient {
 
@@ -74,6 +77,8 @@ public final class HardenedHttpClient {
     }
 
     return new OkHttpClient.Builder()
+        .proxy(Proxy.NO_PROXY)
+        .socketFactory(new AddressCheckingSocketFactory(settings.allowLoopbackHttp()))
         .connectionSpecs(specs)
         .connectTimeout(settings.connectTimeout())
         .readTimeout(settings.readTimeout())
@@ -82,6 +87,7 @@ public final class HardenedHttpClient {
         .followRedirects(false)
         .followSslRedirects(false)
         .addInterceptor(new UserAgentInterceptor(settings.userAgent()))
+        .addInterceptor(new RedactingLoggingInterceptor())
         .addInterceptor(new ResponseSizeLimitInterceptor(settings.maxResponseBytes()));
   }
 }

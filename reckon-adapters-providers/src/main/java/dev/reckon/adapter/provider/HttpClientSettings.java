@@ -8,7 +8,8 @@ import java.util.Objects;
  * the User-Agent and whether plain HTTP to a loopback host is allowed.
  *
  * <p>Loopback HTTP exists for the local provider sandbox and tests. Production mode never allows
- * it.
+ * it. The same flag decides whether the client may connect to a loopback address at all, over HTTP
+ * or HTTPS, while private, link-local and other non-public addresses stay rejected in every mode.
  */
 public record HttpClientSettings(
     Duration connectTimeout,

@@ -3,20 +3,18 @@ package dev.reckon.adapter.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.Proxy;
 import java.net.UnknownServiceException;
 import java.time.Duration;
 import java.util.List;
-import javax.net.ssl.SSLHandshakeException;
+import javax.net.SocketFactory;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import okhttp3.ConnectionSpec;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.TlsVersion;
-import okhttp3.tls.HandshakeCertificates;
-import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,52 +98,26 @@ class HardenedHttpClientTest {
   }
 
   @Test
-  void httpsWorksWithTrustedCertificate() throws Exception {
-    HeldCertificate certificate = localCertificate();
-    server.useHttps(
-        new HandshakeCertificates.Builder()
-            .heldCertificate(certificate)
-            .build()
-            .sslSocketFactory());
-    server.enqueue(new MockResponse.Builder().code(204).build());
-    HandshakeCertificates trust =
-        new HandshakeCertificates.Builder()
-            .addTrustedCertificate(certificate.certificate())
-            .build();
-    OkHttpClient client =
-        HardenedHttpClient.createTrusting(
-                HttpClientSettings.forProduction(), trust.sslSocketFactory(), trust.trustManager())
-            .okHttp();
+  void clientUsesNoProxy() {
+    OkHttpClient client = HardenedHttpClient.create(HttpClientSettings.forProduction()).okHttp();
 
-    try (Response response =
-        client.newCall(new Request.Builder().url(server.url("/")).build()).execute()) {
-      assertThat(response.handshake().tlsVersion()).isIn(TlsVersion.TLS_1_3, TlsVersion.TLS_1_2);
-    }
-
-    RecordedRequest request = server.takeRequest();
-    assertThat(request.getHandshake()).isNotNull();
+    assertThat(client.proxy()).isEqualTo(Proxy.NO_PROXY);
   }
 
   @Test
-  void httpsRejectsUntrustedCertificate() {
-    server.useHttps(
-        new HandshakeCertificates.Builder()
-            .heldCertificate(localCertificate())
-            .build()
-            .sslSocketFactory());
-    OkHttpClient client = HardenedHttpClient.create(HttpClientSettings.forProduction()).okHttp();
+  void socketFactoryChecksAddressesPerMode() {
+    SocketFactory production =
+        HardenedHttpClient.create(HttpClientSettings.forProduction()).okHttp().socketFactory();
+    SocketFactory development =
+        HardenedHttpClient.create(HttpClientSettings.forDevelopment()).okHttp().socketFactory();
+    SocketFactory noLoopback =
+        HardenedHttpClient.create(HttpClientSettings.forProduction().withMode(false, false))
+            .okHttp()
+            .socketFactory();
 
-    Request request = new Request.Builder().url(server.url("/")).build();
-
-    assertThatThrownBy(() -> client.newCall(request).execute())
-        .isInstanceOf(SSLHandshakeException.class);
-  }
-
-  private static HeldCertificate localCertificate() {
-    return new HeldCertificate.Builder()
-        .commonName("localhost")
-        .addSubjectAlternativeName("localhost")
-        .addSubjectAlternativeName("127.0.0.1")
-        .build();
+    assertThat(production).isInstanceOf(AddressCheckingSocketFactory.class);
+    assertThat(((AddressCheckingSocketFactory) production).allowsLoopback()).isFalse();
+    assertThat(((AddressCheckingSocketFactory) development).allowsLoopback()).isTrue();
+    assertThat(((AddressCheckingSocketFactory) noLoopback).allowsLoopback()).isFalse();
   }
 }

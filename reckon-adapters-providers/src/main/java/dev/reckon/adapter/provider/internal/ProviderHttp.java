@@ -3,6 +3,7 @@ package dev.reckon.adapter.provider.internal;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.reckon.adapter.provider.AddressRejectedException;
 import dev.reckon.adapter.provider.HardenedHttpClient;
 import dev.reckon.adapter.provider.ResponseTooLargeException;
 import dev.reckon.domain.secret.SecretBytes;
@@ -13,7 +14,15 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -25,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * Sends one authenticated GET to a provider and returns its JSON body, or throws the {@link
  * dev.reckon.ports.out.ProviderCallException} subclass that classifies the failure.
  *
- * <p>Messages and logs carry the provider, path, status, error code and request id, never the key,
- * a header or the body.
+ * <p>Messages and logs carry the provider, path, status, error code, request id and, for a rejected
+ * connection, the address. They never carry the key, a header or the body.
  */
 public final class ProviderHttp {
 
@@ -62,8 +71,45 @@ public final class ProviderHttp {
       throw timedOut(0, null, e);
     } catch (IOException e) {
       LOG.debug("GET to {} path {} failed: {}", provider().id(), url.encodedPath(), e.toString());
-      throw unavailable(0, null, "the connection to the provider failed", e);
+      throw unavailable(0, null, connectionFailure(e), e);
     }
+  }
+
+  /** Names why no response arrived: a rejected address, a failed TLS handshake or another error. */
+  private static String connectionFailure(IOException e) {
+    AddressRejectedException rejected = find(e, AddressRejectedException.class);
+    if (rejected != null) {
+      return rejected.getMessage();
+    }
+    if (find(e, SSLHandshakeException.class) != null
+        || find(e, SSLPeerUnverifiedException.class) != null) {
+      return "the TLS handshake with the provider failed: the host must offer TLS 1.2 or 1.3 and a"
+          + " certificate for its name that the JDK trusts";
+    }
+    return "the connection to the provider failed";
+  }
+
+  /**
+   * Returns the first exception of the type among the error, its causes and their suppressed
+   * exceptions, where OkHttp puts the failures of further addresses of the same host.
+   */
+  private static <T extends Throwable> T find(Throwable error, Class<T> type) {
+    Deque<Throwable> pending = new ArrayDeque<>(List.of(error));
+    Set<Throwable> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+    while (!pending.isEmpty()) {
+      Throwable next = pending.removeFirst();
+      if (!visited.add(next)) {
+        continue;
+      }
+      if (type.isInstance(next)) {
+        return type.cast(next);
+      }
+      if (next.getCause() != null) {
+        pending.addLast(next.getCause());
+      }
+      pending.addAll(List.of(next.getSuppressed()));
+    }
+    return null;
   }
 
   private JsonResponse handle(Response response, SecretBytes adminKey) {
