@@ -7,6 +7,7 @@ import dev.reckon.domain.tenant.Plan;
 import dev.reckon.ports.out.OrganizationRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
@@ -26,8 +27,9 @@ public final class JdbiOrganizationRepository implements OrganizationRepository 
   private final TenantTransactions transactions;
 
   /**
-   * @param jdbi created with {@link ReckonJdbi#create}; inserting and updating need the web role,
-   *     reading either app role
+   * @param jdbi created with {@link ReckonJdbi#create}. Inserting, updating and requesting deletion
+   *     need the web role, listing deletion requests needs the worker role, and reading works with
+   *     either app role.
    */
   public JdbiOrganizationRepository(Jdbi jdbi) {
     this.transactions = new TenantTransactions(jdbi);
@@ -61,6 +63,37 @@ public final class JdbiOrganizationRepository implements OrganizationRepository 
                 .bind("name", organization.name())
                 .bind("zone", organization.timeZone().getId())
                 .execute());
+  }
+
+  @Override
+  public Optional<Instant> requestDeletion(OrgId orgId, Instant requestedAt) {
+    Objects.requireNonNull(orgId, "orgId");
+    Objects.requireNonNull(requestedAt, "requestedAt");
+    // One statement, so two concurrent requests cannot both see no request and both write theirs.
+    return transactions.inOrg(
+        orgId,
+        "request deletion of organization",
+        handle ->
+            handle
+                .createQuery(
+                    "update reckon.organizations"
+                        + " set deletion_requested_at = coalesce(deletion_requested_at, :at)"
+                        + " where org_id = :org returning deletion_requested_at")
+                .bind("org", orgId.value())
+                .bind("at", SqlValues.timestamp(requestedAt))
+                .map((rs, ctx) -> SqlValues.instant(rs, "deletion_requested_at"))
+                .findOne());
+  }
+
+  @Override
+  public List<OrgId> listDeletionRequests() {
+    return transactions.withoutOrg(
+        "list organizations to delete",
+        handle ->
+            handle
+                .createQuery("select org_id from reckon.organizations_to_delete()")
+                .map((rs, ctx) -> new OrgId(rs.getObject("org_id", UUID.class)))
+                .list());
   }
 
   // The row-level security policy checks new rows against the transaction's organization, so the

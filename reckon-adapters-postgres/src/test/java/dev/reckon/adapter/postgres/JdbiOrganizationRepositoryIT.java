@@ -24,4 +24,9 @@ class JdbiOrganizationRepositoryIT extends OrganizationRepositoryContract {
   protected OrganizationRepository organizations() {
     return new JdbiOrganizationRepository(database.web());
   }
+
+  @Override
+  protected OrganizationRepository workerOrganizations() {
+    return new JdbiOrganizationRepository(database.worker());
+  }
 }

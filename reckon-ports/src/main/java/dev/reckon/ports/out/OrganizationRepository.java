@@ -3,6 +3,7 @@ package dev.reckon.ports.out;
 import dev.reckon.domain.shared.OrgId;
 import dev.reckon.domain.tenant.OrgSlug;
 import dev.reckon.domain.tenant.Organization;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,4 +46,18 @@ public interface OrganizationRepository {
    * here. Does nothing for an organization that does not exist.
    */
   void update(Organization organization);
+
+  /**
+   * Records that an admin asked to delete every row of the organization. Idempotent: when a request
+   * is already recorded, its time is kept and returned.
+   *
+   * @return the time of the first recorded request, or empty when the organization does not exist
+   */
+  Optional<Instant> requestDeletion(OrgId orgId, Instant requestedAt);
+
+  /**
+   * Lists the ids of organizations whose deletion was requested, oldest request first: the
+   * cross-tenant read of the job that deletes them. Returns ids only.
+   */
+  List<OrgId> listDeletionRequests();
 }

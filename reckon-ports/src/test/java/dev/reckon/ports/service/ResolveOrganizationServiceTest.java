@@ -9,6 +9,7 @@ import dev.reckon.domain.tenant.Plan;
 import dev.reckon.ports.in.ClerkOrganization;
 import dev.reckon.ports.out.OrganizationRepository;
 import dev.reckon.ports.testing.InMemoryOrganizationRepository;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -184,6 +185,16 @@ class ResolveOrganizationServiceTest {
     @Override
     public void update(Organization organization) {
       delegate.update(organization);
+    }
+
+    @Override
+    public Optional<Instant> requestDeletion(OrgId orgId, Instant requestedAt) {
+      return delegate.requestDeletion(orgId, requestedAt);
+    }
+
+    @Override
+    public List<OrgId> listDeletionRequests() {
+      return delegate.listDeletionRequests();
     }
   }
 }

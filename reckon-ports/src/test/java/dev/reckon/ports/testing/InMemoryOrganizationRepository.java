@@ -3,7 +3,9 @@ package dev.reckon.ports.testing;
 import dev.reckon.domain.shared.OrgId;
 import dev.reckon.domain.tenant.OrgSlug;
 import dev.reckon.domain.tenant.Organization;
+import dev.reckon.domain.tenant.Plan;
 import dev.reckon.ports.out.OrganizationRepository;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +18,7 @@ public final class InMemoryOrganizationRepository implements OrganizationReposit
 
   private final Map<OrgId, Organization> byId = new LinkedHashMap<>();
   private final Map<String, OrgId> byClerkOrgId = new HashMap<>();
+  private final Map<OrgId, Instant> deletionRequests = new HashMap<>();
 
   @Override
   public synchronized void insert(Organization organization) {
@@ -81,5 +84,47 @@ public final class InMemoryOrganizationRepository implements OrganizationReposit
               stored.plan(),
               organization.timeZone()));
     }
+  }
+
+  @Override
+  public synchronized Optional<Instant> requestDeletion(OrgId orgId, Instant requestedAt) {
+    Objects.requireNonNull(orgId, "orgId");
+    Objects.requireNonNull(requestedAt, "requestedAt");
+    if (!byId.containsKey(orgId)) {
+      return Optional.empty();
+    }
+    return Optional.of(deletionRequests.computeIfAbsent(orgId, id -> requestedAt));
+  }
+
+  @Override
+  public synchronized List<OrgId> listDeletionRequests() {
+    return deletionRequests.entrySet().stream()
+        .sorted(
+            Map.Entry.<OrgId, Instant>comparingByValue()
+                .thenComparing(entry -> entry.getKey().value()))
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
+  /** Moves an organization to another plan, as billing would; for tests of plan changes. */
+  public synchronized void changePlan(OrgId orgId, Plan plan) {
+    Organization stored = byId.get(orgId);
+    if (stored == null) {
+      throw new IllegalArgumentException("organization " + orgId + " does not exist");
+    }
+    byId.put(orgId, new Organization(orgId, stored.slug(), stored.name(), plan, stored.timeZone()));
+  }
+
+  /**
+   * Deletes an organization with its Clerk link and deletion request, as the last step of a data
+   * deletion does.
+   *
+   * @return whether the organization existed
+   */
+  public synchronized boolean remove(OrgId orgId) {
+    Objects.requireNonNull(orgId, "orgId");
+    byClerkOrgId.values().remove(orgId);
+    deletionRequests.remove(orgId);
+    return byId.remove(orgId) != null;
   }
 }

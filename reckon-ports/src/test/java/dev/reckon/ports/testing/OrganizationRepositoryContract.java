@@ -8,6 +8,7 @@ import dev.reckon.domain.tenant.OrgSlug;
 import dev.reckon.domain.tenant.Organization;
 import dev.reckon.domain.tenant.Plan;
 import dev.reckon.ports.out.OrganizationRepository;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -15,8 +16,18 @@ import org.junit.jupiter.api.Test;
 /** The behaviour every {@link OrganizationRepository} must have. */
 public abstract class OrganizationRepositoryContract {
 
+  private static final Instant REQUESTED_AT = Instant.parse("2026-04-01T09:30:00.123456Z");
+
   /** Returns the repository under test. Tests may call it several times. */
   protected abstract OrganizationRepository organizations();
+
+  /**
+   * Returns the repository as the worker uses it, for the cross-tenant reads only the worker may
+   * make. The same repository unless an implementation separates the two.
+   */
+  protected OrganizationRepository workerOrganizations() {
+    return organizations();
+  }
 
   @Test
   void findReturnsInsertedOrganization() {
@@ -198,6 +209,67 @@ public abstract class OrganizationRepositoryContract {
     organizations().update(unknown);
 
     assertThat(organizations().find(unknown.id())).isEmpty();
+  }
+
+  @Test
+  void requestDeletionReturnsRequestTime() {
+    Organization organization = Fixtures.organization();
+    organizations().insert(organization);
+
+    var recorded = organizations().requestDeletion(organization.id(), REQUESTED_AT);
+
+    assertThat(recorded).contains(REQUESTED_AT);
+    assertThat(workerOrganizations().listDeletionRequests()).contains(organization.id());
+  }
+
+  @Test
+  void repeatedDeletionRequestKeepsFirstTime() {
+    Organization organization = Fixtures.organization();
+    organizations().insert(organization);
+    organizations().requestDeletion(organization.id(), REQUESTED_AT);
+
+    var recorded =
+        organizations().requestDeletion(organization.id(), REQUESTED_AT.plusSeconds(3_600));
+
+    assertThat(recorded).contains(REQUESTED_AT);
+    assertThat(workerOrganizations().listDeletionRequests()).containsOnlyOnce(organization.id());
+  }
+
+  @Test
+  void deletionRequestOfUnknownOrganizationIsEmpty() {
+    OrgId unknown = new OrgId(UUID.randomUUID());
+
+    var recorded = organizations().requestDeletion(unknown, REQUESTED_AT);
+
+    assertThat(recorded).isEmpty();
+    assertThat(workerOrganizations().listDeletionRequests()).doesNotContain(unknown);
+  }
+
+  @Test
+  void deletionRequestsListOnlyRequestedOldestFirst() {
+    Organization later = Fixtures.organization();
+    Organization earlier = Fixtures.organization();
+    Organization untouched = Fixtures.organization();
+    organizations().insert(later);
+    organizations().insert(earlier);
+    organizations().insert(untouched);
+
+    organizations().requestDeletion(later.id(), REQUESTED_AT.plusSeconds(60));
+    organizations().requestDeletion(earlier.id(), REQUESTED_AT);
+
+    var pending = workerOrganizations().listDeletionRequests();
+    assertThat(pending).containsSubsequence(earlier.id(), later.id());
+    assertThat(pending).doesNotContain(untouched.id());
+  }
+
+  @Test
+  void deletionRequestKeepsOrganizationReadable() {
+    Organization organization = Fixtures.organization();
+    organizations().insert(organization);
+
+    organizations().requestDeletion(organization.id(), REQUESTED_AT);
+
+    assertThat(organizations().find(organization.id())).contains(organization);
   }
 
   /** Returns a fresh Clerk-shaped id, so tests sharing one database never collide. */
