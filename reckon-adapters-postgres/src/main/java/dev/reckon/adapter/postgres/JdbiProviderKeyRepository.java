@@ -5,6 +5,7 @@ import dev.reckon.domain.key.ProviderKeyStatus;
 import dev.reckon.domain.shared.OrgId;
 import dev.reckon.domain.shared.Provider;
 import dev.reckon.domain.shared.ProviderKeyId;
+import dev.reckon.ports.out.KeyHealth;
 import dev.reckon.ports.out.KeyRef;
 import dev.reckon.ports.out.ProviderKeyRecord;
 import dev.reckon.ports.out.ProviderKeyRepository;
@@ -203,6 +204,64 @@ public final class JdbiProviderKeyRepository implements ProviderKeyRepository {
         "record provider key success",
         "last_success_at = :value",
         SqlValues.timestamp(at));
+  }
+
+  @Override
+  public void recordRunState(
+      OrgId orgId,
+      ProviderKeyId keyId,
+      int consecutiveFailures,
+      Instant lastFailureAt,
+      String lastErrorCategory,
+      Instant nextRunAt) {
+    Objects.requireNonNull(orgId, "orgId");
+    Objects.requireNonNull(keyId, "keyId");
+    transactions.inOrg(
+        orgId,
+        "record run state of provider key " + keyId,
+        handle ->
+            handle
+                .createUpdate(
+                    "update reckon.provider_keys set consecutive_failures = :failures,"
+                        + " last_failure_at = coalesce(cast(:lastFailureAt as timestamptz), last_failure_at),"
+                        + " last_error_category = :category, next_run_at = cast(:nextRunAt as timestamptz)"
+                        + " where org_id = :org and id = :id")
+                .bind("org", orgId.value())
+                .bind("id", keyId.value())
+                .bind("failures", consecutiveFailures)
+                .bind("lastFailureAt", SqlValues.timestamp(lastFailureAt))
+                .bind("category", lastErrorCategory)
+                .bind("nextRunAt", SqlValues.timestamp(nextRunAt))
+                .execute());
+  }
+
+  @Override
+  public Optional<KeyHealth> health(OrgId orgId, ProviderKeyId keyId) {
+    Objects.requireNonNull(orgId, "orgId");
+    Objects.requireNonNull(keyId, "keyId");
+    return transactions.inOrg(
+        orgId,
+        "read health of provider key " + keyId,
+        handle ->
+            handle
+                .createQuery(
+                    "select k.last_success_at, k.consecutive_failures, k.last_failure_at,"
+                        + " k.last_error_category, k.next_run_at,"
+                        + " (select count(*) from reckon.dead_letters d where d.org_id = k.org_id"
+                        + " and d.provider_key_id = k.id and d.resolved_at is null) as dead_letters"
+                        + " from reckon.provider_keys k where k.org_id = :org and k.id = :id")
+                .bind("org", orgId.value())
+                .bind("id", keyId.value())
+                .map(
+                    (rs, ctx) ->
+                        new KeyHealth(
+                            SqlValues.instant(rs, "last_success_at"),
+                            rs.getInt("consecutive_failures"),
+                            SqlValues.instant(rs, "last_failure_at"),
+                            rs.getString("last_error_category"),
+                            SqlValues.instant(rs, "next_run_at"),
+                            rs.getInt("dead_letters")))
+                .findOne());
   }
 
   @Override

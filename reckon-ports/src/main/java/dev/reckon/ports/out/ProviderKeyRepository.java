@@ -49,6 +49,21 @@ public interface ProviderKeyRepository {
   /** Stops polling the key until it is replaced. Idempotent. */
   void markPaused(OrgId orgId, ProviderKeyId keyId);
 
+  /**
+   * Stores how the last run of the key went and when the next one is planned. A success resets the
+   * failure count, which the caller passes as 0.
+   */
+  void recordRunState(
+      OrgId orgId,
+      ProviderKeyId keyId,
+      int consecutiveFailures,
+      Instant lastFailureAt,
+      String lastErrorCategory,
+      Instant nextRunAt);
+
+  /** Returns the key's health, with the count of its open dead letters. */
+  Optional<KeyHealth> health(OrgId orgId, ProviderKeyId keyId);
+
   /** Records the time of the last fully successful poll. */
   void recordSuccess(OrgId orgId, ProviderKeyId keyId, Instant at);
 

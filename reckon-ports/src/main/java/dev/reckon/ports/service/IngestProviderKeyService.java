@@ -180,6 +180,7 @@ public final class IngestProviderKeyService implements IngestProviderKeyUseCase 
                 daysTotal);
     long rows = 0;
     for (TimeWindow chunk : chunks) {
+      progress.windowStarted(dataset, chunk);
       rows += ingester.ingest(chunk, until -> progress.report(event.apply(until)));
       progress.report(event.apply(chunk.end()));
     }

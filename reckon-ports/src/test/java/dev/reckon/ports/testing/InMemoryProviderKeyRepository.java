@@ -4,6 +4,7 @@ import dev.reckon.domain.key.KeyHint;
 import dev.reckon.domain.key.ProviderKeyStatus;
 import dev.reckon.domain.shared.OrgId;
 import dev.reckon.domain.shared.ProviderKeyId;
+import dev.reckon.ports.out.KeyHealth;
 import dev.reckon.ports.out.KeyRef;
 import dev.reckon.ports.out.ProviderKeyRecord;
 import dev.reckon.ports.out.ProviderKeyRepository;
@@ -27,6 +28,7 @@ import java.util.Optional;
 public final class InMemoryProviderKeyRepository implements ProviderKeyRepository {
 
   private final Map<KeyRef, ProviderKeyRecord> keys = new LinkedHashMap<>();
+  private final Map<KeyRef, KeyHealth> health = new LinkedHashMap<>();
 
   @Override
   public synchronized void insert(ProviderKeyRecord key) {
@@ -134,6 +136,44 @@ public final class InMemoryProviderKeyRepository implements ProviderKeyRepositor
             key.createdAt(),
             key.lastSuccessAt()));
     return true;
+  }
+
+  @Override
+  public synchronized void recordRunState(
+      OrgId orgId,
+      ProviderKeyId keyId,
+      int consecutiveFailures,
+      Instant lastFailureAt,
+      String lastErrorCategory,
+      Instant nextRunAt) {
+    KeyRef ref = new KeyRef(orgId, keyId);
+    if (keys.containsKey(ref)) {
+      KeyHealth before = health.get(ref);
+      Instant failureAt =
+          lastFailureAt != null ? lastFailureAt : before == null ? null : before.lastFailureAt();
+      health.put(
+          ref,
+          new KeyHealth(null, consecutiveFailures, failureAt, lastErrorCategory, nextRunAt, 0));
+    }
+  }
+
+  /** Returns the key's health. This fake keeps no dead letters, so their count is always 0. */
+  @Override
+  public synchronized Optional<KeyHealth> health(OrgId orgId, ProviderKeyId keyId) {
+    KeyRef ref = new KeyRef(orgId, keyId);
+    ProviderKeyRecord key = keys.get(ref);
+    if (key == null) {
+      return Optional.empty();
+    }
+    KeyHealth state = health.getOrDefault(ref, new KeyHealth(null, 0, null, null, null, 0));
+    return Optional.of(
+        new KeyHealth(
+            key.lastSuccessAt(),
+            state.consecutiveFailures(),
+            state.lastFailureAt(),
+            state.lastErrorCategory(),
+            state.nextRunAt(),
+            0));
   }
 
   @Override

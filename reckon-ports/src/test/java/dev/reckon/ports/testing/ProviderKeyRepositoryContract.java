@@ -9,6 +9,7 @@ import dev.reckon.domain.shared.OrgId;
 import dev.reckon.domain.shared.Provider;
 import dev.reckon.domain.shared.ProviderKeyId;
 import dev.reckon.domain.tenant.Organization;
+import dev.reckon.ports.out.KeyHealth;
 import dev.reckon.ports.out.KeyRef;
 import dev.reckon.ports.out.OrganizationRepository;
 import dev.reckon.ports.out.ProviderKeyRecord;
@@ -186,6 +187,46 @@ public abstract class ProviderKeyRepositoryContract {
 
     assertThat(swapped).isFalse();
     assertThat(keys().find(key.orgId(), key.id())).contains(key);
+  }
+
+  @Test
+  void recordRunStateShowsInHealth() {
+    ProviderKeyRecord key = Fixtures.providerKey(newOrg(), Provider.OPENAI, CREATED);
+    keys().insert(key);
+    Instant failed = Instant.parse("2026-03-02T10:00:00Z");
+    Instant next = Instant.parse("2026-03-02T10:05:00Z");
+
+    keys().recordRunState(key.orgId(), key.id(), 2, failed, "rate_limited", next);
+
+    KeyHealth health = keys().health(key.orgId(), key.id()).orElseThrow();
+    assertThat(health.consecutiveFailures()).isEqualTo(2);
+    assertThat(health.lastFailureAt()).isEqualTo(failed);
+    assertThat(health.lastErrorCategory()).isEqualTo("rate_limited");
+    assertThat(health.nextRunAt()).isEqualTo(next);
+  }
+
+  @Test
+  void successResetsFailuresButKeepsLastFailureTime() {
+    ProviderKeyRecord key = Fixtures.providerKey(newOrg(), Provider.OPENAI, CREATED);
+    keys().insert(key);
+    Instant failed = Instant.parse("2026-03-02T10:00:00Z");
+    keys().recordRunState(key.orgId(), key.id(), 3, failed, "server_error", null);
+
+    keys().recordRunState(key.orgId(), key.id(), 0, null, null, failed.plusSeconds(3600));
+
+    KeyHealth health = keys().health(key.orgId(), key.id()).orElseThrow();
+    assertThat(health.consecutiveFailures()).isZero();
+    assertThat(health.lastFailureAt()).isEqualTo(failed);
+    assertThat(health.lastErrorCategory()).isNull();
+    assertThat(health.nextRunAt()).isEqualTo(failed.plusSeconds(3600));
+  }
+
+  @Test
+  void healthOfOtherOrganizationsKeyIsEmpty() {
+    ProviderKeyRecord key = Fixtures.providerKey(newOrg(), Provider.OPENAI, CREATED);
+    keys().insert(key);
+
+    assertThat(keys().health(newOrg(), key.id())).isEmpty();
   }
 
   @Test
