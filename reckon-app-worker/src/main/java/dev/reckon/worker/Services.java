@@ -1,5 +1,14 @@
 package dev.reckon.worker;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.reckon.adapter.kms.DataKeyGenerator;
 import dev.reckon.adapter.kms.MasterKeyConfig;
@@ -18,10 +27,13 @@ import dev.reckon.adapter.kms.sealing.EnvelopeKeySealer;
 import dev.reckon.adapter.postgres.DataSources;
 import dev.reckon.adapter.postgres.DatabaseRoles;
 import dev.reckon.adapter.postgres.DatabaseSetup;
+import dev.reckon.adapter.postgres.JdbiDeadLetterRepository;
+import dev.reckon.adapter.postgres.JdbiOrganizationDataEraser;
 import dev.reckon.adapter.postgres.JdbiOrganizationRepository;
 import dev.reckon.adapter.postgres.JdbiProviderKeyRepository;
 import dev.reckon.adapter.postgres.JdbiSpendReadModel;
 import dev.reckon.adapter.postgres.JdbiUsageRepository;
+import dev.reckon.adapter.postgres.JdbiUsageRetentionRepository;
 import dev.reckon.adapter.postgres.Migrations;
 import dev.reckon.adapter.postgres.PostgresSettings;
 import dev.reckon.adapter.postgres.ReckonJdbi;
@@ -33,27 +45,45 @@ import dev.reckon.domain.pricing.PriceTable;
 import dev.reckon.domain.secret.SecretBytes;
 import dev.reckon.ports.in.AddProviderKeyUseCase;
 import dev.reckon.ports.in.CreateOrganizationUseCase;
+import dev.reckon.ports.in.DeleteOrganizationDataUseCase;
 import dev.reckon.ports.in.FindOrganizationUseCase;
 import dev.reckon.ports.in.IngestProviderKeyUseCase;
+import dev.reckon.ports.in.KeyHealthUseCase;
+import dev.reckon.ports.in.PruneUsageUseCase;
 import dev.reckon.ports.in.ReplaceProviderKeyUseCase;
 import dev.reckon.ports.in.ReportSpendUseCase;
 import dev.reckon.ports.in.RewrapKeysUseCase;
 import dev.reckon.ports.out.ProviderKeyRepository;
 import dev.reckon.ports.service.AddProviderKeyService;
+import dev.reckon.ports.service.DeleteOrganizationDataService;
 import dev.reckon.ports.service.IngestProviderKeyService;
 import dev.reckon.ports.service.IngestionSettings;
+import dev.reckon.ports.service.KeyHealthService;
 import dev.reckon.ports.service.OrganizationService;
+import dev.reckon.ports.service.PruneUsageService;
 import dev.reckon.ports.service.ReportSpendService;
 import dev.reckon.ports.service.RewrapKeysService;
 import dev.reckon.worker.config.ConfigException;
 import dev.reckon.worker.config.WorkerConfig;
 import dev.reckon.worker.ingest.WorkerLoop;
+import dev.reckon.worker.jobs.DeleteOrganizationJob;
+import dev.reckon.worker.jobs.IngestKeyJob;
+import dev.reckon.worker.jobs.JobMetrics;
+import dev.reckon.worker.jobs.JobRunner;
+import dev.reckon.worker.jobs.JobScope;
+import dev.reckon.worker.jobs.JobSettings;
+import dev.reckon.worker.jobs.KeyJobData;
+import dev.reckon.worker.jobs.ScheduleReconciler;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
@@ -64,6 +94,12 @@ import software.amazon.awssdk.services.kms.KmsClient;
 public final class Services implements AutoCloseable {
 
   private static final int POOL_SIZE = 4;
+  private static final Logger LOG = LoggerFactory.getLogger(Services.class);
+  private static final int DELETION_BATCH_SIZE = 5_000;
+  private static final String REWRAP_TASK = "rewrap-keys";
+  private static final String RECONCILE_TASK = "reconcile-schedules";
+  private static final String PRUNE_TASK = "prune-usage";
+  private static final LocalTime PRUNE_TIME = LocalTime.of(3, 0);
 
   private final WorkerConfig config;
   private final PostgresSettings postgres;
@@ -183,6 +219,114 @@ public final class Services implements AutoCloseable {
               + " worker processes, then run ./reckon keys rewrap");
     }
     return localMasterKey().addVersion();
+  }
+
+  /** Reads key health and takes dead-letter retries, with the worker's database role. */
+  public KeyHealthUseCase keyHealth() {
+    return new KeyHealthService(
+        new JdbiProviderKeyRepository(worker()), new JdbiDeadLetterRepository(worker()), clock);
+  }
+
+  /** Deletes usage older than each organization's plan keeps. */
+  public PruneUsageUseCase pruneUsage() {
+    return new PruneUsageService(
+        new JdbiOrganizationRepository(worker()),
+        new JdbiUsageRetentionRepository(worker()),
+        config.retention(),
+        clock);
+  }
+
+  /** Builds the job scheduler with every job, without error reporting or metrics. */
+  public JobRunner jobRunner() {
+    return jobRunner(JobScope.NONE, JobMetrics.NONE);
+  }
+
+  /**
+   * Builds the job scheduler: per-key ingestion, the reconciler, daily pruning, organization
+   * deletion and background re-wrapping, on a pool of its own as the worker role.
+   */
+  public JobRunner jobRunner(JobScope scope, JobMetrics metrics) {
+    JobSettings settings = config.jobs();
+    JdbiProviderKeyRepository keys = new JdbiProviderKeyRepository(worker());
+    JdbiDeadLetterRepository deadLetters = new JdbiDeadLetterRepository(worker());
+    JdbiOrganizationRepository organizations = new JdbiOrganizationRepository(worker());
+    DeleteOrganizationDataUseCase deletion =
+        new DeleteOrganizationDataService(organizations, new JdbiOrganizationDataEraser(worker()));
+
+    IngestKeyJob ingest =
+        new IngestKeyJob(ingestion(), keys, deadLetters, settings, scope, metrics, clock);
+    CustomTask<KeyJobData> ingestTask = ingest.task(settings.backoffBase());
+    DeleteOrganizationJob delete =
+        new DeleteOrganizationJob(
+            orgId -> deletion.deleteAll(orgId, DELETION_BATCH_SIZE), scope, settings.backoffBase());
+    RewrapKeysUseCase rewrap = rewrapKeys();
+    OneTimeTask<Void> rewrapTask =
+        Tasks.oneTime(REWRAP_TASK)
+            .execute(
+                (instance, context) ->
+                    logRewrap(rewrap.rewrapAll(RewrapKeysUseCase.Progress.NONE)));
+
+    AtomicReference<JobRunner> runner = new AtomicReference<>();
+    ScheduleReconciler reconciler =
+        new ScheduleReconciler(
+            () -> runner.get().client(),
+            ingestTask,
+            ingest,
+            keys,
+            deadLetters,
+            organizations::listDeletionRequests,
+            delete,
+            settings.reconcileInterval(),
+            clock);
+    PruneUsageUseCase pruner = pruneUsage();
+    RecurringTask<Void> reconcile =
+        Tasks.recurring(RECONCILE_TASK, FixedDelay.of(settings.reconcileInterval()))
+            .execute((instance, context) -> reconciler.reconcile());
+    RecurringTask<Void> prune =
+        Tasks.recurring(PRUNE_TASK, Schedules.daily(PRUNE_TIME))
+            .execute((instance, context) -> logPrune(pruner.pruneAll()));
+
+    HikariDataSource pool = pool(config.worker(), settings.threads() + 3);
+    JobRunner built =
+        new JobRunner(
+            pool,
+            settings,
+            config.workerName(),
+            List.of(ingestTask, delete.task(), rewrapTask),
+            List.of(reconcile, prune));
+    runner.set(built);
+    return built;
+  }
+
+  /**
+   * Asks the running workers to re-wrap every data key in the background, now. Returns false when a
+   * re-wrap is already scheduled.
+   */
+  public boolean scheduleRewrap() {
+    SchedulerClient client =
+        SchedulerClient.Builder.create(pool(config.worker(), 1))
+            .tableName(JobRunner.TABLE)
+            .serializer(new JacksonSerializer())
+            .build();
+    return client.scheduleIfNotExists(new TaskInstance<>(REWRAP_TASK, "all"), clock.instant());
+  }
+
+  private static void logRewrap(RewrapKeysUseCase.Summary summary) {
+    LOG.atInfo()
+        .addKeyValue("rewrapped", summary.rewrapped())
+        .addKeyValue("already_current", summary.alreadyCurrent())
+        .addKeyValue("failed", summary.failed())
+        .addKeyValue("master_key_id", summary.currentMasterKeyId())
+        .addKeyValue("retired", summary.retiredMasterKeyIds())
+        .log("data keys re-wrapped");
+  }
+
+  private static void logPrune(PruneUsageUseCase.Summary summary) {
+    LOG.atInfo()
+        .addKeyValue("organizations", summary.organizations())
+        .addKeyValue("usage_rows", summary.usageRows())
+        .addKeyValue("cost_rows", summary.costRows())
+        .log("expired usage pruned");
   }
 
   public WorkerLoop workerLoop() {

@@ -48,6 +48,11 @@ final class CommandRunner {
         exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
+  /** Returns the environment the commands run with. */
+  Map<String, String> env() {
+    return Map.copyOf(env);
+  }
+
   Result run(String... args) {
     return runWithInput("", args);
   }

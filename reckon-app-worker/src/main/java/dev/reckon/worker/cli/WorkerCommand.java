@@ -1,21 +1,40 @@
 package dev.reckon.worker.cli;
 
+import dev.reckon.adapter.sentry.ErrorReporting;
 import dev.reckon.ports.in.IngestionResult;
 import dev.reckon.worker.Services;
 import dev.reckon.worker.ingest.WorkerLoop;
+import dev.reckon.worker.jobs.JobMetrics;
+import dev.reckon.worker.jobs.JobRunner;
+import dev.reckon.worker.jobs.SentryJobScope;
+import dev.reckon.worker.jobs.StopSignals;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code reckon worker}: polls every active provider key on a schedule. */
+/**
+ * {@code reckon worker}: runs the scheduled jobs (ingestion of every key, retention, deletion) with
+ * the other workers sharing the database, until SIGTERM or SIGINT.
+ */
 @Command(
     name = "worker",
-    description = "Poll every active provider key every RECKON_POLL_INTERVAL until stopped.")
+    description = {
+      "Run the scheduled jobs until stopped: poll every active provider key every",
+      "RECKON_POLL_INTERVAL, prune expired usage daily and delete data on request.",
+      "SIGTERM or Ctrl-C stops taking jobs and lets running ones finish within",
+      "RECKON_WORKER_SHUTDOWN_GRACE, then exits 0."
+    },
+    subcommands = WorkerStatusCommand.class)
 final class WorkerCommand implements Callable<Integer> {
 
   @ParentCommand private ReckonCommand parent;
+
+  ReckonCommand parent() {
+    return parent;
+  }
 
   @Option(names = "--once", description = "Poll every key once, then exit.")
   private boolean once;
@@ -23,8 +42,8 @@ final class WorkerCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Services services = parent.services();
-    WorkerLoop loop = services.workerLoop();
     if (once) {
+      WorkerLoop loop = services.workerLoop();
       List<WorkerLoop.KeyOutcome> outcomes = loop.runPass(new ProgressPrinter(parent.err()));
       long failed = outcomes.stream().filter(outcome -> outcome.error() != null).count();
       long rejected =
@@ -40,7 +59,21 @@ final class WorkerCommand implements Callable<Integer> {
               outcomes.size(), outcomes.size() - failed - rejected, failed, rejected);
       return failed == 0 && rejected == 0 ? 0 : 1;
     }
-    loop.runUntilInterrupted(parent.config().pollInterval(), new ProgressPrinter(parent.err()));
+    CountDownLatch stop = new CountDownLatch(1);
+    try (ErrorReporting reporting = ErrorReporting.start(parent.config().sentry());
+        JobRunner runner = services.jobRunner(new SentryJobScope(), JobMetrics.NONE)) {
+      StopSignals.onStop(stop::countDown);
+      runner.start();
+      parent
+          .out()
+          .printf(
+              "Worker %s running; stop it with SIGTERM or Ctrl-C.%n", parent.config().workerName());
+      stop.await();
+      parent.out().println("Stopping: running jobs may finish, no new ones start.");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    parent.out().println("Worker stopped.");
     return 0;
   }
 }

@@ -1,6 +1,10 @@
 package dev.reckon.worker.config;
 
 import dev.reckon.adapter.kms.MasterKeyConfig;
+import dev.reckon.adapter.sentry.SentrySettings;
+import dev.reckon.domain.tenant.Plan;
+import dev.reckon.ports.service.RetentionPolicy;
+import dev.reckon.worker.jobs.JobSettings;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -32,6 +36,72 @@ final class EnvReader {
     } catch (IllegalArgumentException e) {
       throw new ConfigException(e.getMessage());
     }
+  }
+
+  /** Reads the job settings; the poll interval is RECKON_POLL_INTERVAL, shared with --once. */
+  JobSettings jobSettings() {
+    JobSettings defaults = JobSettings.defaults();
+    int threads = positiveInt("RECKON_WORKER_THREADS", defaults.threads());
+    int perOrganization = positiveInt("RECKON_WORKER_MAX_PER_ORG", Math.max(1, threads / 4));
+    if (perOrganization > threads) {
+      throw new ConfigException(
+          "RECKON_WORKER_MAX_PER_ORG '"
+              + perOrganization
+              + "' is invalid: use a number from 1 to RECKON_WORKER_THREADS ("
+              + threads
+              + ")");
+    }
+    try {
+      return jobSettings(defaults, threads, perOrganization);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage());
+    }
+  }
+
+  private JobSettings jobSettings(JobSettings defaults, int threads, int perOrganization) {
+    return new JobSettings(
+        duration("RECKON_POLL_INTERVAL", defaults.pollInterval()),
+        duration("RECKON_POLL_JITTER", defaults.maxJitter()),
+        threads,
+        perOrganization,
+        positiveInt("RECKON_JOB_MAX_ATTEMPTS", defaults.maxAttempts()),
+        duration("RECKON_JOB_BACKOFF_BASE", defaults.backoffBase()),
+        duration("RECKON_JOB_BACKOFF_MAX", defaults.backoffMax()),
+        duration("RECKON_WORKER_POLLING_INTERVAL", defaults.pollingInterval()),
+        duration("RECKON_WORKER_HEARTBEAT_INTERVAL", defaults.heartbeatInterval()),
+        positiveInt("RECKON_WORKER_MISSED_HEARTBEATS", defaults.missedHeartbeats()),
+        duration("RECKON_RECONCILE_INTERVAL", defaults.reconcileInterval()),
+        duration("RECKON_WORKER_SHUTDOWN_GRACE", defaults.shutdownGrace()));
+  }
+
+  /** Reads the retention days per plan: Free 30 and Pro 365 unless set. */
+  RetentionPolicy retention() {
+    RetentionPolicy defaults = RetentionPolicy.defaults();
+    try {
+      return defaults
+          .withDays(Plan.FREE, positiveInt("RECKON_RETENTION_FREE_DAYS", defaults.days(Plan.FREE)))
+          .withDays(Plan.PRO, positiveInt("RECKON_RETENTION_PRO_DAYS", defaults.days(Plan.PRO)));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage());
+    }
+  }
+
+  /** Reads the error reporting settings: off unless SENTRY_DSN is set. */
+  SentrySettings sentry() {
+    try {
+      return SentrySettings.fromEnvironment(env);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage());
+    }
+  }
+
+  /** Reads a port number, where 0 means the feature is off. */
+  int portOrZero(String name, int fallback) {
+    String value = text(name, null);
+    if (value == null || value.equals("0")) {
+      return value == null ? fallback : 0;
+    }
+    return port(name, fallback);
   }
 
   String text(String name, String fallback) {

@@ -1,6 +1,9 @@
 package dev.reckon.worker.config;
 
 import dev.reckon.adapter.kms.MasterKeyConfig;
+import dev.reckon.adapter.sentry.SentrySettings;
+import dev.reckon.ports.service.RetentionPolicy;
+import dev.reckon.worker.jobs.JobSettings;
 import java.time.Duration;
 import java.util.Map;
 
@@ -24,7 +27,12 @@ public record WorkerConfig(
     String anthropicBaseUrl,
     boolean allowLoopbackHttp,
     Duration pollInterval,
-    int maxBackfillDays) {
+    int maxBackfillDays,
+    JobSettings jobs,
+    String workerName,
+    int metricsPort,
+    RetentionPolicy retention,
+    SentrySettings sentry) {
 
   /**
    * Reads the settings, failing with one message that names the variable, its value and the fix.
@@ -48,7 +56,12 @@ public record WorkerConfig(
             read.text("RECKON_ANTHROPIC_BASE_URL", "https://api.anthropic.com"),
             read.flag("RECKON_ALLOW_LOOPBACK_HTTP", !production),
             read.duration("RECKON_POLL_INTERVAL", Duration.ofHours(1)),
-            read.positiveInt("RECKON_MAX_BACKFILL_DAYS", 365));
+            read.positiveInt("RECKON_MAX_BACKFILL_DAYS", 365),
+            read.jobSettings(),
+            read.text("RECKON_WORKER_NAME", defaultWorkerName()),
+            read.portOrZero("RECKON_WORKER_METRICS_PORT", 0),
+            read.retention(),
+            read.sentry());
     if (production) {
       config.rejectDevelopmentDefaults(env);
     }
@@ -72,7 +85,12 @@ public record WorkerConfig(
         anthropic,
         allowLoopbackHttp,
         pollInterval,
-        maxBackfillDays);
+        maxBackfillDays,
+        jobs,
+        workerName,
+        metricsPort,
+        retention,
+        sentry);
   }
 
   /** Returns a copy with another cap on the first-connect backfill. */
@@ -92,7 +110,42 @@ public record WorkerConfig(
         anthropicBaseUrl,
         allowLoopbackHttp,
         pollInterval,
-        days);
+        days,
+        jobs,
+        workerName,
+        metricsPort,
+        retention,
+        sentry);
+  }
+
+  /** Returns a copy with other job settings. */
+  public WorkerConfig withJobs(JobSettings newJobs) {
+    return new WorkerConfig(
+        production,
+        databaseHost,
+        databasePort,
+        databaseName,
+        databaseSslMode,
+        adminUser,
+        owner,
+        web,
+        worker,
+        masterKey,
+        openAiBaseUrl,
+        anthropicBaseUrl,
+        allowLoopbackHttp,
+        pollInterval,
+        maxBackfillDays,
+        newJobs,
+        workerName,
+        metricsPort,
+        retention,
+        sentry);
+  }
+
+  private static String defaultWorkerName() {
+    String host = System.getenv().getOrDefault("HOSTNAME", "worker");
+    return host + "-" + ProcessHandle.current().pid();
   }
 
   private void rejectDevelopmentDefaults(Map<String, String> env) {
