@@ -24,7 +24,7 @@ public final class Migrations {
    * The version of the newest migration this build carries. A database whose applied version is
    * lower needs {@code migrate} before this build can use it.
    */
-  public static final int LATEST_VERSION = 8;
+  public static final int LATEST_VERSION = 9;
 
   /**
    * Returns the newest migration version applied to the database, read through an id-only function
