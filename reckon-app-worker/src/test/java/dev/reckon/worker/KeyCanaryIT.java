@@ -7,6 +7,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import dev.reckon.adapter.kms.MasterKeyConfig;
+import dev.reckon.adapter.kms.aws.FakeKms;
+import dev.reckon.adapter.kms.aws.FakeKmsServer;
 import dev.reckon.adapter.postgres.testing.TestDatabase;
 import dev.reckon.domain.access.Role;
 import dev.reckon.domain.tenant.OrgSlug;
@@ -32,6 +34,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -123,6 +126,10 @@ class KeyCanaryIT {
     webPaths();
 
     assertThat(added.exitCode()).as(added.err()).isZero();
+    assertNoFragmentSeen();
+  }
+
+  private void assertNoFragmentSeen() {
     assertThat(logs.list).isNotEmpty();
     for (ILoggingEvent event : logs.list) {
       seen.add(event.getFormattedMessage());
@@ -134,6 +141,44 @@ class KeyCanaryIT {
       String fragment = SECRET_PART.substring(start, start + 5);
       assertThat(seen).as("fragment %s", fragment).noneMatch(text -> text.contains(fragment));
     }
+  }
+
+  @Test
+  void canaryNeverLeavesKmsFailurePaths() throws Exception {
+    System.setProperty("aws.accessKeyId", "test-access-key");
+    System.setProperty("aws.secretAccessKey", "test-secret-key");
+    System.setProperty("aws.disableEc2Metadata", "true");
+    try (FakeKmsServer kms = FakeKmsServer.start(new FakeKms())) {
+      String keyArn = kms.kms().newKey();
+      Map<String, String> env = new HashMap<>(runner(stateDir.resolve("master-key")).env());
+      env.put("RECKON_MASTER_KEY", "aws-kms");
+      env.put("RECKON_KMS_KEY_ID", keyArn);
+      env.put("RECKON_KMS_REGION", FakeKms.DEFAULT_REGION);
+      env.put("RECKON_KMS_ENDPOINT", kms.endpoint().toString());
+      CommandRunner withKms = new CommandRunner(database, stateDir, CLOCK, env);
+
+      // Sealing fails: KMS throttles, then the key is disabled.
+      // The SDK makes three attempts per call, each of them throttled.
+      kms.kms().throttleNextCalls(3);
+      CommandRunner.Result throttled = record(addKey(withKms, "openai", OPENAI_CANARY));
+      kms.kms().disable(keyArn);
+      CommandRunner.Result disabled = record(addKey(withKms, "openai", OPENAI_CANARY));
+
+      // Opening fails: the key seals, then KMS refuses to decrypt.
+      kms.kms().enable(keyArn);
+      record(addKey(withKms, "openai", OPENAI_CANARY));
+      kms.kms().disable(keyArn);
+      CommandRunner.Result openingFailed = record(withKms.run("worker", "--once"));
+
+      assertThat(throttled.exitCode()).isEqualTo(1);
+      assertThat(disabled.err()).contains("disabled");
+      assertThat(openingFailed.out()).contains("1 failed");
+    } finally {
+      System.clearProperty("aws.accessKeyId");
+      System.clearProperty("aws.secretAccessKey");
+      System.clearProperty("aws.disableEc2Metadata");
+    }
+    assertNoFragmentSeen();
   }
 
   private void webPaths() throws Exception {
