@@ -1,5 +1,6 @@
 package dev.reckon.web;
 
+import dev.reckon.adapter.sentry.OrgScope;
 import dev.reckon.domain.access.AccessDecision;
 import dev.reckon.domain.access.AccessPolicy;
 import dev.reckon.domain.tenant.Organization;
@@ -12,6 +13,8 @@ import dev.reckon.web.auth.UnauthenticatedException;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.router.Endpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs before every matched route: verifies the session token, checks the caller's role against the
@@ -20,11 +23,18 @@ import io.javalin.router.Endpoint;
  *
  * <p>The role is checked before the organization is resolved, because resolving creates the
  * organization on its first request and a forbidden request must change nothing.
+ *
+ * <p>Once the organization is resolved, the filter opens an {@link OrgScope} on the request thread,
+ * so that errors reported to Sentry during the request carry the organization's id. {@link
+ * #closeOrgScope} must run after every request, on the same thread, also when the handler threw.
  */
 final class AccessFilter implements Handler {
 
+  private static final Logger LOG = LoggerFactory.getLogger(AccessFilter.class);
+
   private static final String CALLER = "reckon.caller";
   private static final String ORGANIZATION = "reckon.organization";
+  private static final String ORG_SCOPE = "reckon.org-scope";
 
   private final SessionVerifier sessions;
   private final ResolveOrganizationUseCase organizations;
@@ -61,7 +71,28 @@ final class AccessFilter implements Handler {
       throw new ProblemException(ProblemType.FORBIDDEN, denied.reason());
     }
 
-    ctx.attribute(ORGANIZATION, resolve(active));
+    Organization organization = resolve(active);
+    ctx.attribute(ORGANIZATION, organization);
+    ctx.attribute(ORG_SCOPE, OrgScope.open(organization.id().value()));
+  }
+
+  /**
+   * Closes the organization scope that {@link #handle} opened for this request, if any. Javalin
+   * runs after-handlers on the request thread once the handler and any exception handler are done,
+   * so an error logged by an exception handler is still tagged.
+   */
+  static void closeOrgScope(Context ctx) {
+    AutoCloseable scope = ctx.attribute(ORG_SCOPE);
+    if (scope == null) {
+      return;
+    }
+    ctx.attribute(ORG_SCOPE, null);
+    try {
+      scope.close();
+    } catch (Exception e) {
+      // OrgScope's close() declares no checked exception, so this only guards a future change.
+      LOG.warn("closing the organization scope of a request failed", e);
+    }
   }
 
   /** Returns the verified caller; only valid on routes that require a session. */

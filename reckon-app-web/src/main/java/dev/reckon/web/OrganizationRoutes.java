@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reckon.domain.tenant.Organization;
 import dev.reckon.ports.in.UpdateOrganizationUseCase;
+import dev.reckon.ports.service.RetentionPolicy;
 import dev.reckon.web.auth.ActiveOrganization;
 import dev.reckon.web.auth.Caller;
 import io.javalin.http.Context;
@@ -16,8 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The caller ({@code /me}) and the caller's organization: reading it, and renaming it or moving its
- * time zone.
+ * The caller ({@code /me}) and the caller's organization: reading it with the retention of its
+ * plan, and renaming it or moving its time zone.
  */
 final class OrganizationRoutes {
 
@@ -26,23 +27,25 @@ final class OrganizationRoutes {
 
   private final AccessFilter access;
   private final UpdateOrganizationUseCase updates;
+  private final RetentionPolicy retention;
 
-  OrganizationRoutes(AccessFilter access, UpdateOrganizationUseCase updates) {
+  OrganizationRoutes(
+      AccessFilter access, UpdateOrganizationUseCase updates, RetentionPolicy retention) {
     this.access = access;
     this.updates = updates;
+    this.retention = retention;
   }
 
   void me(Context ctx) {
     Caller caller = AccessFilter.caller(ctx);
     Optional<ActiveOrganization> active = caller.activeOrganization();
-    OrganizationJson organization =
-        active.map(access::resolve).map(OrganizationJson::of).orElse(null);
+    OrganizationJson organization = active.map(access::resolve).map(this::json).orElse(null);
     String role = active.map(org -> org.role().name().toLowerCase(Locale.ROOT)).orElse(null);
     Json.write(ctx, 200, new MeJson(caller.userId(), organization, role));
   }
 
   void get(Context ctx) {
-    Json.write(ctx, 200, OrganizationJson.of(AccessFilter.organization(ctx)));
+    Json.write(ctx, 200, json(AccessFilter.organization(ctx)));
   }
 
   void patch(Context ctx) {
@@ -55,7 +58,11 @@ final class OrganizationRoutes {
 
     Organization updated = updates.update(AccessFilter.organization(ctx).id(), name, timeZone);
 
-    Json.write(ctx, 200, OrganizationJson.of(updated));
+    Json.write(ctx, 200, json(updated));
+  }
+
+  private OrganizationJson json(Organization organization) {
+    return OrganizationJson.of(organization, retention.days(organization.plan()));
   }
 
   private static JsonNode readObject(byte[] body) {
@@ -105,15 +112,30 @@ final class OrganizationRoutes {
 
   record MeJson(String userId, OrganizationJson organization, String role) {}
 
-  record OrganizationJson(String id, String slug, String name, String plan, String timeZone) {
+  record OrganizationJson(
+      String id,
+      String slug,
+      String name,
+      String plan,
+      String timeZone,
+      int retentionDays,
+      String retentionNote) {
 
-    static OrganizationJson of(Organization org) {
+    static OrganizationJson of(Organization org, int retentionDays) {
       return new OrganizationJson(
           org.id().toString(),
           org.slug().value(),
           org.name(),
           org.plan().id(),
-          org.timeZone().getId());
+          org.timeZone().getId(),
+          retentionDays,
+          retentionNote(retentionDays));
+    }
+
+    static String retentionNote(int days) {
+      return "Usage and cost data older than "
+          + days
+          + " days is deleted daily. Upgrading the plan does not bring deleted data back.";
     }
   }
 }

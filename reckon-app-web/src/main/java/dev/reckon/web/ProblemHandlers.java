@@ -1,6 +1,8 @@
 package dev.reckon.web;
 
 import dev.reckon.domain.key.InvalidProviderKeyException;
+import dev.reckon.domain.tenant.Organization;
+import dev.reckon.ports.in.NoSuchDeadLetterException;
 import dev.reckon.ports.in.NoSuchOrganizationException;
 import dev.reckon.ports.in.NoSuchProviderKeyException;
 import dev.reckon.web.auth.UnableToFetchSigningKeysException;
@@ -23,6 +25,8 @@ final class ProblemHandlers {
 
   static final String KEY_NOT_FOUND = "no provider key with this id exists in your organization";
   static final String ORG_NOT_FOUND = "your organization does not exist in Reckon";
+  static final String DEAD_LETTER_NOT_FOUND =
+      "no open dead letter with this id exists in your organization";
 
   private ProblemHandlers() {}
 
@@ -37,6 +41,9 @@ final class ProblemHandlers {
     routes.exception(
         NoSuchProviderKeyException.class,
         (e, ctx) -> Json.problem(ctx, Problem.of(ProblemType.NOT_FOUND, KEY_NOT_FOUND)));
+    routes.exception(
+        NoSuchDeadLetterException.class,
+        (e, ctx) -> Json.problem(ctx, Problem.of(ProblemType.NOT_FOUND, DEAD_LETTER_NOT_FOUND)));
     routes.exception(
         NoSuchOrganizationException.class,
         (e, ctx) -> Json.problem(ctx, Problem.of(ProblemType.NOT_FOUND, ORG_NOT_FOUND)));
@@ -73,8 +80,18 @@ final class ProblemHandlers {
     Json.problem(ctx, new Problem(type.uri(), type.title(), e.getStatus(), detail));
   }
 
+  /**
+   * Logs the failure at ERROR, which error reporting sends to Sentry. The request's organization
+   * scope is still open here, so the event is tagged with the organization.
+   */
   private static void unexpected(Exception e, Context ctx) {
-    LOG.error("request failed method={} route={}", ctx.method().name(), RouteNames.of(ctx), e);
+    Organization organization = AccessFilter.organization(ctx);
+    LOG.error(
+        "request failed method={} route={} org_id={}",
+        ctx.method().name(),
+        RouteNames.of(ctx),
+        organization == null ? "none" : organization.id(),
+        e);
     Json.problem(
         ctx,
         Problem.of(ProblemType.INTERNAL, "the server failed to handle the request: retry later"));

@@ -78,7 +78,7 @@ final class ProviderKeyRoutes {
         caller.userId());
   }
 
-  private static ProviderKeyId parseId(String text) {
+  static ProviderKeyId parseId(String text) {
     try {
       return new ProviderKeyId(UUID.fromString(text));
     } catch (IllegalArgumentException e) {

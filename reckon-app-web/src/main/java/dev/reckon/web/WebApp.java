@@ -39,6 +39,7 @@ public final class WebApp {
 
     ProblemHandlers.register(config.routes);
     config.routes.beforeMatched(access);
+    config.routes.after(AccessFilter::closeOrgScope);
     ApiRoutes.all(services, access, metrics)
         .forEach(route -> config.routes.addEndpoint(route.toEndpoint()));
 

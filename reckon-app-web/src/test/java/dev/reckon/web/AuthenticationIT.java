@@ -30,9 +30,12 @@ class AuthenticationIT {
         Arguments.of("GET", "/api/v1/me", null),
         Arguments.of("GET", "/api/v1/organization", null),
         Arguments.of("PATCH", "/api/v1/organization", "{\"name\":\"Renamed\"}"),
+        Arguments.of("DELETE", "/api/v1/organization/data", "{\"confirm_slug\":\"acme\"}"),
         Arguments.of("GET", "/api/v1/provider-keys", null),
         Arguments.of("POST", "/api/v1/provider-keys", ADD_BODY),
         Arguments.of("DELETE", "/api/v1/provider-keys/" + FakeProviderKeys.KEY_A, null),
+        Arguments.of("GET", "/api/v1/provider-keys/" + FakeProviderKeys.KEY_A + "/health", null),
+        Arguments.of("POST", "/api/v1/dead-letters/" + FakeKeyHealth.LETTER_A + "/retry", null),
         Arguments.of("GET", "/api/v1/usage/summary?from=2025-01-01&to=2025-01-31", null),
         Arguments.of("GET", "/api/v1/usage/timeseries?from=2025-01-01&to=2025-01-31", null));
   }
@@ -121,5 +124,7 @@ class AuthenticationIT {
     assertThat(app.keys.receivedSecrets).isEmpty();
     assertThat(app.keys.count(FakeOrganizations.ORG_A)).isEqualTo(1);
     assertThat(app.spend.calls()).isZero();
+    assertThat(app.deletion.calls).hasValue(0);
+    assertThat(app.keyHealth.calls).hasValue(0);
   }
 }

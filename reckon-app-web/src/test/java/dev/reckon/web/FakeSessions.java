@@ -16,6 +16,11 @@ final class FakeSessions implements SessionVerifier {
   static final String ADMIN_B = "admin-b";
   static final String NO_ORG = "no-org";
 
+  /** Makes the verifier fail the way an unexpected bug would, with a server error. */
+  static final String VERIFIER_FAILURE = "verifier-failure";
+
+  static final String VERIFIER_FAILURE_MESSAGE = "session verifier failed unexpectedly";
+
   private static final Map<String, Caller> CALLERS =
       Map.of(
           ADMIN_A, caller("user_admin_a", FakeOrganizations.CLERK_A, "acme", Role.ADMIN),
@@ -31,7 +36,11 @@ final class FakeSessions implements SessionVerifier {
     if (!authorizationHeader.startsWith("Bearer ")) {
       throw new UnauthenticatedException(Reason.MALFORMED_HEADER);
     }
-    Caller caller = CALLERS.get(authorizationHeader.substring("Bearer ".length()));
+    String token = authorizationHeader.substring("Bearer ".length());
+    if (token.equals(VERIFIER_FAILURE)) {
+      throw new IllegalStateException(VERIFIER_FAILURE_MESSAGE);
+    }
+    Caller caller = CALLERS.get(token);
     if (caller == null) {
       throw new UnauthenticatedException(Reason.BAD_SIGNATURE);
     }

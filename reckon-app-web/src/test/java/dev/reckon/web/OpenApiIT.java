@@ -45,7 +45,7 @@ class OpenApiIT {
     }
 
     assertThat(document.get("openapi").asText()).isEqualTo("3.1.0");
-    assertThat(registered).hasSize(12);
+    assertThat(registered).hasSize(15);
     assertThat(documented).isEqualTo(registered);
   }
 

@@ -1,5 +1,6 @@
 package dev.reckon.web;
 
+import dev.reckon.ports.service.RetentionPolicy;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.jetty.util.thread.ThreadPool;
 
 /** The web app on a loopback port, wired to in-memory fakes, with a small HTTP client. */
 final class TestApp implements AutoCloseable {
@@ -16,12 +18,19 @@ final class TestApp implements AutoCloseable {
   final FakeOrganizations organizations = new FakeOrganizations();
   final FakeProviderKeys keys = new FakeProviderKeys();
   final FakeSpend spend = new FakeSpend();
+  final FakeDataDeletion deletion = new FakeDataDeletion(organizations);
+  final FakeKeyHealth keyHealth = new FakeKeyHealth();
   final List<String> readinessFailures = new ArrayList<>();
   final Javalin app;
 
   private final HttpClient client = HttpClient.newHttpClient();
 
   TestApp() {
+    this(null);
+  }
+
+  /** Starts the app with Jetty's default thread pool, or with {@code threadPool} when not null. */
+  TestApp(ThreadPool threadPool) {
     WebServices services =
         new WebServices(
             new FakeSessions(),
@@ -31,8 +40,15 @@ final class TestApp implements AutoCloseable {
             keys,
             spend,
             spend,
+            deletion,
+            keyHealth,
+            RetentionPolicy.defaults(),
             () -> readinessFailures);
-    app = WebApp.create(services).start("127.0.0.1", 0);
+    Javalin created = WebApp.create(services);
+    if (threadPool != null) {
+      created.unsafe.jetty.threadPool = threadPool;
+    }
+    app = created.start("127.0.0.1", 0);
   }
 
   HttpResponse<String> get(String path, String token) {

@@ -53,7 +53,9 @@ class WebAppIT {
         .isEqualTo(
             "{\"user_id\":\"user_member_a\",\"organization\":{\"id\":"
                 + "\"aaaaaaaa-0000-4000-8000-000000000001\",\"slug\":\"acme\",\"name\":\"Acme\","
-                + "\"plan\":\"free\",\"time_zone\":\"Europe/Berlin\"},\"role\":\"member\"}");
+                + "\"plan\":\"free\",\"time_zone\":\"Europe/Berlin\",\"retention_days\":30,"
+                + "\"retention_note\":\"Usage and cost data older than 30 days is deleted daily."
+                + " Upgrading the plan does not bring deleted data back.\"},\"role\":\"member\"}");
   }
 
   @Test

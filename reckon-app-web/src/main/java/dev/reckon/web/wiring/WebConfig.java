@@ -1,11 +1,14 @@
 package dev.reckon.web.wiring;
 
 import dev.reckon.adapter.kms.MasterKeyConfig;
+import dev.reckon.domain.tenant.Plan;
+import dev.reckon.ports.service.RetentionPolicy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -14,6 +17,10 @@ import java.util.stream.Collectors;
  * setup of {@code ./reckon demo}: local PostgreSQL, the local master key file and development
  * sign-in. Production mode requires a Clerk issuer and key source and rejects the development
  * defaults.
+ *
+ * @param retention the days of history each plan keeps, shown with the organization. It comes from
+ *     RECKON_RETENTION_FREE_DAYS and RECKON_RETENTION_PRO_DAYS, which the worker's prune also
+ *     reads, so set them the same for both processes.
  */
 public record WebConfig(
     boolean production,
@@ -30,7 +37,48 @@ public record WebConfig(
     URI clerkJwksUrl,
     Path clerkPublicKeyFile,
     Set<String> authorizedParties,
-    Path devKeysFolder) {
+    Path devKeysFolder,
+    RetentionPolicy retention) {
+
+  public WebConfig {
+    Objects.requireNonNull(retention, "retention");
+  }
+
+  /** Creates settings whose retention is {@link RetentionPolicy#defaults()}. */
+  public WebConfig(
+      boolean production,
+      String host,
+      int port,
+      String databaseHost,
+      int databasePort,
+      String databaseName,
+      String databaseSslMode,
+      String webUser,
+      String webPassword,
+      MasterKeyConfig masterKey,
+      String clerkIssuer,
+      URI clerkJwksUrl,
+      Path clerkPublicKeyFile,
+      Set<String> authorizedParties,
+      Path devKeysFolder) {
+    this(
+        production,
+        host,
+        port,
+        databaseHost,
+        databasePort,
+        databaseName,
+        databaseSslMode,
+        webUser,
+        webPassword,
+        masterKey,
+        clerkIssuer,
+        clerkJwksUrl,
+        clerkPublicKeyFile,
+        authorizedParties,
+        devKeysFolder,
+        RetentionPolicy.defaults());
+  }
 
   /**
    * Reads the settings, failing with one message that names the variable, its value and the fix.
@@ -53,7 +101,8 @@ public record WebConfig(
             uri(env, "RECKON_CLERK_JWKS_URL"),
             path(env, "RECKON_CLERK_PUBLIC_KEY_FILE"),
             list(env, "RECKON_CLERK_AUTHORIZED_PARTIES"),
-            Path.of(text(env, "RECKON_DEV_KEYS_DIR", ".reckon/dev-signing-keys")));
+            Path.of(text(env, "RECKON_DEV_KEYS_DIR", ".reckon/dev-signing-keys")),
+            retention(env));
     if (production && config.clerkIssuer == null) {
       throw new IllegalArgumentException(
           "RECKON_CLERK_ISSUER is not set and RECKON_ENV=production: set it to your Clerk"
@@ -82,6 +131,35 @@ public record WebConfig(
           throw new IllegalArgumentException(
               "RECKON_ENV '" + value + "' is invalid: use development, test or production");
     };
+  }
+
+  /** Reads the retention days of each plan, which default to {@link Plan#retentionDays()}. */
+  private static RetentionPolicy retention(Map<String, String> env) {
+    RetentionPolicy defaults = RetentionPolicy.defaults();
+    return defaults
+        .withDays(Plan.FREE, days(env, "RECKON_RETENTION_FREE_DAYS", defaults.days(Plan.FREE)))
+        .withDays(Plan.PRO, days(env, "RECKON_RETENTION_PRO_DAYS", defaults.days(Plan.PRO)));
+  }
+
+  private static int days(Map<String, String> env, String name, int fallback) {
+    String value = text(env, name, null);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      int days = Integer.parseInt(value);
+      if (days < 1 || days > RetentionPolicy.MAX_DAYS) {
+        throw new NumberFormatException();
+      }
+      return days;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          name
+              + " '"
+              + value
+              + "' is invalid: use a whole number of days from 1 to "
+              + RetentionPolicy.MAX_DAYS);
+    }
   }
 
   private static String text(Map<String, String> env, String name, String fallback) {

@@ -12,6 +12,7 @@ import dev.reckon.adapter.kms.local.LocalMasterKeyFile;
 import dev.reckon.adapter.kms.sealing.EnvelopeKeySealer;
 import dev.reckon.adapter.postgres.DataSources;
 import dev.reckon.adapter.postgres.DatabaseRoles;
+import dev.reckon.adapter.postgres.JdbiDeadLetterRepository;
 import dev.reckon.adapter.postgres.JdbiOrganizationRepository;
 import dev.reckon.adapter.postgres.JdbiProviderKeyRepository;
 import dev.reckon.adapter.postgres.JdbiSpendReadModel;
@@ -21,9 +22,11 @@ import dev.reckon.adapter.postgres.ReckonJdbi;
 import dev.reckon.domain.pricing.PriceTable;
 import dev.reckon.domain.secret.SecretBytes;
 import dev.reckon.ports.service.AddProviderKeyService;
+import dev.reckon.ports.service.KeyHealthService;
 import dev.reckon.ports.service.OrganizationService;
 import dev.reckon.ports.service.ProviderKeyManagementService;
 import dev.reckon.ports.service.ReportSpendService;
+import dev.reckon.ports.service.RequestDataDeletionService;
 import dev.reckon.ports.service.ResolveOrganizationService;
 import dev.reckon.ports.service.SpendTimeseriesService;
 import dev.reckon.web.WebServices;
@@ -77,6 +80,10 @@ public final class WebWiring implements AutoCloseable {
                 organizations, keys, new EnvelopeKeySealer(dataKeys), UUID::randomUUID, clock),
             new ReportSpendService(organizations, spend, prices),
             new SpendTimeseriesService(organizations, spend, prices),
+            new RequestDataDeletionService(organizations, clock),
+            // The web role may read dead letters but update only their retry_requested_at.
+            new KeyHealthService(keys, new JdbiDeadLetterRepository(jdbi), clock),
+            config.retention(),
             () -> databaseFailures(jdbi));
   }
 
