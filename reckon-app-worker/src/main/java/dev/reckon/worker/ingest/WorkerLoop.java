@@ -16,8 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls every active provider key once per pass. Keys are isolated: one key's failure is logged and
- * the pass goes on with the next key.
+ * Polls every active provider key once per pass, in the calling thread, for {@code worker --once}.
+ * Keys are isolated: one key's failure is logged and the pass goes on with the next key. The
+ * scheduled worker uses {@link dev.reckon.worker.jobs.IngestKeyJob} instead.
  */
 public final class WorkerLoop {
 
@@ -40,20 +41,6 @@ public final class WorkerLoop {
       outcomes.add(ingestOne(key, progress));
     }
     return outcomes;
-  }
-
-  /** Runs passes every {@code interval} until the thread is interrupted. */
-  public void runUntilInterrupted(Duration interval, IngestionProgress progress) {
-    LOG.atInfo().addKeyValue("interval", interval).log("worker started");
-    while (!Thread.currentThread().isInterrupted()) {
-      runPass(progress);
-      try {
-        Thread.sleep(interval.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    LOG.info("worker stopped");
   }
 
   private KeyOutcome ingestOne(KeyRef key, IngestionProgress progress) {
