@@ -39,16 +39,7 @@ final class BenchmarkServers implements AutoCloseable {
     this.keys = DevSigningKeys.loadOrCreate(stateDir.resolve("dev-signing-keys"));
     this.wiring = new WebWiring(config(database, stateDir, keys), Clock.systemUTC());
     WebServices real = wiring.services();
-    WebServices counted =
-        new WebServices(
-            verifierCheck.counting(real.sessions()),
-            real.organizations(),
-            real.organizationUpdates(),
-            real.providerKeys(),
-            real.providerKeyAdder(),
-            real.spendReports(),
-            real.spendTimeseries(),
-            real.readiness());
+    WebServices counted = real.withSessions(verifierCheck.counting(real.sessions()));
     this.api = WebApp.create(counted).start("127.0.0.1", 0);
     this.bare = bareApp().start("127.0.0.1", 0);
   }
