@@ -46,9 +46,7 @@ class ArchitectureTest {
     };
     for (String adapter : adapters) {
       String[] others =
-          Arrays.stream(adapters)
-              .filter(other -> !other.equals(adapter))
-              .toArray(String[]::new);
+          Arrays.stream(adapters).filter(other -> !other.equals(adapter)).toArray(String[]::new);
       ReckonRules.adapterStaysAlone(adapter, with(apps, others)).check(PRODUCTION);
     }
   }
