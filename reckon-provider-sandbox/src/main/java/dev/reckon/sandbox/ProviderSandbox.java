@@ -8,8 +8,10 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -28,7 +30,12 @@ public final class ProviderSandbox implements AutoCloseable {
 
   private static final byte[] LOOPBACK = {127, 0, 0, 1};
   private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
-  private static final int HANDLER_THREADS = 4;
+  // Each request keeps a handler thread busy for the configured latency, so this is also the
+  // number of delayed responses that can wait at once. Idle threads end after 30 seconds.
+  private static final int HANDLER_THREADS = 256;
+  private static final long IDLE_THREAD_SECONDS = 30;
+  // Connections waiting to be accepted, enough for a burst of one connection per handler thread.
+  private static final int ACCEPT_BACKLOG = 2 * HANDLER_THREADS;
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -62,13 +69,17 @@ public final class ProviderSandbox implements AutoCloseable {
     List<ProviderApi> apis = List.of(new OpenAiApi(world), new AnthropicApi(world));
 
     HttpServer server = bind(settings.port());
-    ExecutorService executor = Executors.newFixedThreadPool(HANDLER_THREADS, new HandlerThreads());
-    server.createContext("/", new SandboxHandler(apis, counter, failures));
+    ExecutorService executor = handlerPool();
+    server.createContext("/", new SandboxHandler(apis, counter, failures, settings.latency()));
     server.setExecutor(executor);
     server.start();
 
     ProviderSandbox sandbox = new ProviderSandbox(server, executor, world, counter, failures);
-    LOG.info("provider sandbox started port={} seed={}", sandbox.port(), settings.seed());
+    LOG.info(
+        "provider sandbox started port={} seed={} latency_ms={}",
+        sandbox.port(),
+        settings.seed(),
+        settings.latency().toMillis());
     return sandbox;
   }
 
@@ -125,6 +136,11 @@ public final class ProviderSandbox implements AutoCloseable {
     return counter.snapshot();
   }
 
+  /** Returns how many requests reached the sandbox on any path, whatever their outcome. */
+  public long totalRequests() {
+    return counter.total();
+  }
+
   /**
    * Makes the next {@code count} requests that present {@code key} fail as described, on any
    * endpoint, before authentication. Failures queued for one key add up in order.
@@ -150,6 +166,23 @@ public final class ProviderSandbox implements AutoCloseable {
     LOG.info("provider sandbox stopped port={}", port);
   }
 
+  /**
+   * Returns a pool that grows to {@value #HANDLER_THREADS} threads as requests arrive. Requests
+   * beyond that wait in its queue, so their response comes later than the latency.
+   */
+  private static ExecutorService handlerPool() {
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            HANDLER_THREADS,
+            HANDLER_THREADS,
+            IDLE_THREAD_SECONDS,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            new HandlerThreads());
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+
   private static HttpServer bind(int port) {
     // The JDK server sends headers and body in separate writes. With Nagle's algorithm on, the body
     // then waits for the client's delayed ACK, about 40 ms per response. The JDK reads the property
@@ -160,7 +193,7 @@ public final class ProviderSandbox implements AutoCloseable {
     }
     try {
       InetAddress loopback = InetAddress.getByAddress(LOOPBACK);
-      return HttpServer.create(new InetSocketAddress(loopback, port), 0);
+      return HttpServer.create(new InetSocketAddress(loopback, port), ACCEPT_BACKLOG);
     } catch (IOException e) {
       throw new UncheckedIOException("failed to bind the provider sandbox to 127.0.0.1:" + port, e);
     }

@@ -19,6 +19,14 @@ final class RequestCounter {
     return count == null ? 0 : count.sum();
   }
 
+  long total() {
+    long total = 0;
+    for (LongAdder count : counts.values()) {
+      total += count.sum();
+    }
+    return total;
+  }
+
   /** Returns a snapshot ordered by path. */
   Map<String, Long> snapshot() {
     Map<String, Long> snapshot = new TreeMap<>();

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one HTTP handler of the sandbox: counts the request, picks the provider API by path prefix,
- * applies an injected failure if one is queued for the presented key, and sends the response.
+ * applies an injected failure if one is queued for the presented key, waits the configured latency
+ * and sends the response.
  */
 final class SandboxHandler implements HttpHandler {
 
@@ -31,12 +33,15 @@ final class SandboxHandler implements HttpHandler {
   private final List<ProviderApi> apis;
   private final RequestCounter counter;
   private final FailureInjector failures;
+  private final Duration latency;
   private final AtomicLong sequence = new AtomicLong();
 
-  SandboxHandler(List<ProviderApi> apis, RequestCounter counter, FailureInjector failures) {
+  SandboxHandler(
+      List<ProviderApi> apis, RequestCounter counter, FailureInjector failures, Duration latency) {
     this.apis = List.copyOf(apis);
     this.counter = counter;
     this.failures = failures;
+    this.latency = latency;
   }
 
   @Override
@@ -52,6 +57,9 @@ final class SandboxHandler implements HttpHandler {
       }
     } catch (IOException e) {
       LOG.debug("response not delivered path={}", path, e);
+    } catch (InterruptedException e) {
+      // The sandbox is closing and drops the request unanswered.
+      Thread.currentThread().interrupt();
     } finally {
       exchange.close();
     }
@@ -63,7 +71,8 @@ final class SandboxHandler implements HttpHandler {
         .findFirst();
   }
 
-  private void respond(HttpExchange exchange, ProviderApi api, String path) throws IOException {
+  private void respond(HttpExchange exchange, ProviderApi api, String path)
+      throws IOException, InterruptedException {
     String requestId = api.requestId(sequence.incrementAndGet());
     ApiRequest request = request(exchange, path.substring(api.prefix().length()));
     Optional<InjectedFailure> failure = api.credential(request).flatMap(failures::next);
@@ -127,12 +136,16 @@ final class SandboxHandler implements HttpHandler {
   }
 
   /**
-   * Sends a response. A truncated one declares the whole length, sends half of the body and leaves
-   * the stream open. Closing the exchange then fails on the missing bytes and the JDK server drops
-   * the connection, so the client reads a body that ends early.
+   * Waits the configured latency, then sends a response. A truncated one declares the whole length,
+   * sends half of the body and leaves the stream open. Closing the exchange then fails on the
+   * missing bytes and the JDK server drops the connection, so the client reads a body that ends
+   * early.
    */
-  private static void send(HttpExchange exchange, ApiResponse response, boolean truncate)
-      throws IOException {
+  private void send(HttpExchange exchange, ApiResponse response, boolean truncate)
+      throws IOException, InterruptedException {
+    if (!latency.isZero()) {
+      Thread.sleep(latency.toMillis(), latency.toNanosPart() % 1_000_000);
+    }
     Headers headers = exchange.getResponseHeaders();
     headers.set("content-type", "application/json");
     response.headers().forEach(headers::set);

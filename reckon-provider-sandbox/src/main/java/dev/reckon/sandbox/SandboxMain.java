@@ -55,7 +55,7 @@ public final class SandboxMain {
    */
   static ProviderSandbox launch(SandboxOptions options, PrintStream out) {
     SandboxSettings settings =
-        new SandboxSettings(options.port(), options.seed(), Clock.systemUTC());
+        new SandboxSettings(options.port(), options.seed(), Clock.systemUTC(), options.latency());
     ProviderSandbox sandbox = ProviderSandbox.start(settings);
     if (options.stateFile() != null) {
       try {
@@ -66,8 +66,15 @@ public final class SandboxMain {
         throw new UncheckedIOException("failed to write the state file " + options.stateFile(), e);
       }
     }
+    String latency =
+        options.latency().isZero() ? "" : ", latency " + options.latency().toMillis() + " ms";
     out.println(
-        "Provider sandbox listening on " + sandbox.baseUrl() + " (seed " + sandbox.seed() + ")");
+        "Provider sandbox listening on "
+            + sandbox.baseUrl()
+            + " (seed "
+            + sandbox.seed()
+            + latency
+            + ")");
     out.flush();
     return sandbox;
   }
@@ -75,6 +82,8 @@ public final class SandboxMain {
   private static void stop(
       ProviderSandbox sandbox, SandboxOptions options, CountDownLatch stopped) {
     sandbox.close();
+    System.out.println("Provider sandbox stopped after " + sandbox.totalRequests() + " requests");
+    System.out.flush();
     if (options.stateFile() != null) {
       try {
         Files.deleteIfExists(options.stateFile());

@@ -2,14 +2,16 @@ package dev.reckon.sandbox;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The command-line options of {@link SandboxMain}.
  *
  * @param stateFile where to write the state JSON once listening, or null
+ * @param latency how long every response waits before it is sent
  * @param help whether to print the usage and exit
  */
-record SandboxOptions(int port, long seed, Path stateFile, boolean help) {
+record SandboxOptions(int port, long seed, Path stateFile, Duration latency, boolean help) {
 
   static final String USAGE =
       String.join(
@@ -24,6 +26,9 @@ record SandboxOptions(int port, long seed, Path stateFile, boolean help) {
               + " (default 42)",
           "  --state-file PATH  write port, base URLs and admin keys as JSON to PATH once"
               + " listening",
+          "  --latency-ms N     wait N milliseconds before sending each response, from 0 to "
+              + SandboxSettings.MAX_LATENCY.toMillis()
+              + " (default 0); requests wait concurrently",
           "  --help             print this help and exit",
           "",
           "Stops on SIGTERM or Ctrl-C.");
@@ -33,11 +38,12 @@ record SandboxOptions(int port, long seed, Path stateFile, boolean help) {
     int port = 0;
     long seed = SandboxSettings.DEFAULT_SEED;
     Path stateFile = null;
+    Duration latency = Duration.ZERO;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
       if (name.equals("--help") || name.equals("-h")) {
-        return new SandboxOptions(port, seed, stateFile, true);
+        return new SandboxOptions(port, seed, stateFile, latency, true);
       }
       String value;
       if (arg.contains("=")) {
@@ -53,14 +59,18 @@ record SandboxOptions(int port, long seed, Path stateFile, boolean help) {
       switch (name) {
         case "--port" -> port = port(value);
         case "--seed" -> seed = seed(value);
+        case "--latency-ms" -> latency = latency(value);
         default -> stateFile = stateFile(value);
       }
     }
-    return new SandboxOptions(port, seed, stateFile, false);
+    return new SandboxOptions(port, seed, stateFile, latency, false);
   }
 
   private static boolean isOption(String name) {
-    return name.equals("--port") || name.equals("--seed") || name.equals("--state-file");
+    return name.equals("--port")
+        || name.equals("--seed")
+        || name.equals("--state-file")
+        || name.equals("--latency-ms");
   }
 
   private static int port(String value) {
@@ -83,6 +93,23 @@ record SandboxOptions(int port, long seed, Path stateFile, boolean help) {
       throw new IllegalArgumentException(
           "invalid value for --seed: '" + value + "' is not a whole number", e);
     }
+  }
+
+  private static Duration latency(String value) {
+    long max = SandboxSettings.MAX_LATENCY.toMillis();
+    try {
+      long millis = Long.parseLong(value);
+      if (millis >= 0 && millis <= max) {
+        return Duration.ofMillis(millis);
+      }
+    } catch (NumberFormatException e) {
+      // Reported below with the same message as an out-of-range number.
+    }
+    throw new IllegalArgumentException(
+        "invalid value for --latency-ms: '"
+            + value
+            + "' is not a whole number of milliseconds from 0 to "
+            + max);
   }
 
   private static Path stateFile(String value) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +24,7 @@ class SandboxMainTest {
 
     try (ProviderSandbox sandbox =
         SandboxMain.launch(
-            new SandboxOptions(0, 7, stateFile, false),
+            new SandboxOptions(0, 7, stateFile, Duration.ZERO, false),
             new PrintStream(printed, true, StandardCharsets.UTF_8))) {
 
       JsonNode state = SandboxHttp.JSON.readTree(stateFile.toFile());
@@ -48,6 +49,24 @@ class SandboxMainTest {
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(stateFile)))
           .isEqualTo("rw-------");
       assertThat(Files.list(stateFile.getParent())).containsExactly(stateFile);
+    }
+  }
+
+  @Test
+  void listeningLineShowsLatency() {
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+    try (ProviderSandbox sandbox =
+        SandboxMain.launch(
+            new SandboxOptions(0, 7, null, Duration.ofMillis(250), false),
+            new PrintStream(printed, true, StandardCharsets.UTF_8))) {
+
+      assertThat(printed.toString(StandardCharsets.UTF_8))
+          .isEqualTo(
+              "Provider sandbox listening on http://127.0.0.1:"
+                  + sandbox.port()
+                  + " (seed 7, latency 250 ms)"
+                  + System.lineSeparator());
     }
   }
 

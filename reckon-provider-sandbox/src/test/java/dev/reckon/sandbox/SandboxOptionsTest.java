@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class SandboxOptionsTest {
@@ -12,7 +13,7 @@ class SandboxOptionsTest {
   void noArgumentsGiveDefaults() {
     SandboxOptions options = SandboxOptions.parse();
 
-    assertThat(options).isEqualTo(new SandboxOptions(0, 42, null, false));
+    assertThat(options).isEqualTo(new SandboxOptions(0, 42, null, Duration.ZERO, false));
   }
 
   @Test
@@ -22,8 +23,38 @@ class SandboxOptionsTest {
     SandboxOptions inline =
         SandboxOptions.parse("--port=8089", "--seed=-7", "--state-file=run/state.json");
 
-    assertThat(separate).isEqualTo(new SandboxOptions(8089, -7, Path.of("run/state.json"), false));
+    assertThat(separate)
+        .isEqualTo(new SandboxOptions(8089, -7, Path.of("run/state.json"), Duration.ZERO, false));
     assertThat(inline).isEqualTo(separate);
+  }
+
+  @Test
+  void latencyTakesMilliseconds() {
+    SandboxOptions separate = SandboxOptions.parse("--latency-ms", "200");
+    SandboxOptions inline = SandboxOptions.parse("--latency-ms=60000");
+
+    assertThat(separate.latency()).isEqualTo(Duration.ofMillis(200));
+    assertThat(inline.latency()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(SandboxOptions.USAGE).contains("--latency-ms N");
+  }
+
+  @Test
+  void invalidLatencyIsRejectedWithItsValue() {
+    assertThatThrownBy(() -> SandboxOptions.parse("--latency-ms", "0.5"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "invalid value for --latency-ms: '0.5' is not a whole number of milliseconds from 0"
+                + " to 60000");
+    assertThatThrownBy(() -> SandboxOptions.parse("--latency-ms=-1"))
+        .hasMessage(
+            "invalid value for --latency-ms: '-1' is not a whole number of milliseconds from 0"
+                + " to 60000");
+    assertThatThrownBy(() -> SandboxOptions.parse("--latency-ms", "60001"))
+        .hasMessage(
+            "invalid value for --latency-ms: '60001' is not a whole number of milliseconds from 0"
+                + " to 60000");
+    assertThatThrownBy(() -> SandboxOptions.parse("--latency-ms"))
+        .hasMessage("option --latency-ms needs a value");
   }
 
   @Test
