@@ -19,8 +19,9 @@ import okhttp3.TlsVersion;
  * redirect target, bounds every call with a call timeout, caps the decoded response body and sends
  * the configured User-Agent. At connect time it rejects every address that is not public, except
  * loopback when the settings allow loopback HTTP, and it uses no proxy so that this check applies
- * to the provider's own address. Its TRACE log redacts credential headers. Build one per process
- * and share it, so all sources share one connection pool.
+ * to the provider's own address. Its TRACE log redacts credential headers. It reports each finished
+ * call to the settings' {@link CallObserver}, if any. Build one per process and share it, so all
+ * sources share one connection pool.
  */
 public final class HardenedHttpClient {
 
@@ -76,18 +77,23 @@ public final class HardenedHttpClient {
       specs.add(ConnectionSpec.CLEARTEXT);
     }
 
-    return new OkHttpClient.Builder()
-        .proxy(Proxy.NO_PROXY)
-        .socketFactory(new AddressCheckingSocketFactory(settings.allowLoopbackHttp()))
-        .connectionSpecs(specs)
-        .connectTimeout(settings.connectTimeout())
-        .readTimeout(settings.readTimeout())
-        .writeTimeout(settings.writeTimeout())
-        .callTimeout(settings.callTimeout())
-        .followRedirects(false)
-        .followSslRedirects(false)
-        .addInterceptor(new UserAgentInterceptor(settings.userAgent()))
-        .addInterceptor(new RedactingLoggingInterceptor())
-        .addInterceptor(new ResponseSizeLimitInterceptor(settings.maxResponseBytes()));
+    OkHttpClient.Builder builder =
+        new OkHttpClient.Builder()
+            .proxy(Proxy.NO_PROXY)
+            .socketFactory(new AddressCheckingSocketFactory(settings.allowLoopbackHttp()))
+            .connectionSpecs(specs)
+            .connectTimeout(settings.connectTimeout())
+            .readTimeout(settings.readTimeout())
+            .writeTimeout(settings.writeTimeout())
+            .callTimeout(settings.callTimeout())
+            .followRedirects(false)
+            .followSslRedirects(false)
+            .addInterceptor(new UserAgentInterceptor(settings.userAgent()))
+            .addInterceptor(new RedactingLoggingInterceptor())
+            .addInterceptor(new ResponseSizeLimitInterceptor(settings.maxResponseBytes()));
+    if (settings.callObserver() != CallObserver.NONE) {
+      builder.eventListenerFactory(CallObservingListener.factory(settings.callObserver()));
+    }
+    return builder;
   }
 }

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * Settings of the one HTTP client all provider sources share: timeouts, the response size limit,
- * the User-Agent and whether plain HTTP to a loopback host is allowed.
+ * the User-Agent, whether plain HTTP to a loopback host is allowed, and an optional observer of
+ * finished calls for metrics.
  *
  * <p>Loopback HTTP exists for the local provider sandbox and tests. Production mode never allows
  * it. The same flag decides whether the client may connect to a loopback address at all, over HTTP
@@ -19,7 +20,8 @@ public record HttpClientSettings(
     long maxResponseBytes,
     String userAgent,
     boolean production,
-    boolean allowLoopbackHttp) {
+    boolean allowLoopbackHttp,
+    CallObserver callObserver) {
 
   public static final String DEFAULT_USER_AGENT = "reckon/0.1";
   public static final long DEFAULT_MAX_RESPONSE_BYTES = 32L * 1024 * 1024;
@@ -42,6 +44,29 @@ public record HttpClientSettings(
       throw new IllegalArgumentException(
           "'allowLoopbackHttp' must be false in production mode: provider calls must use https");
     }
+    Objects.requireNonNull(callObserver, "callObserver");
+  }
+
+  /** Creates settings without a call observer. */
+  public HttpClientSettings(
+      Duration connectTimeout,
+      Duration readTimeout,
+      Duration writeTimeout,
+      Duration callTimeout,
+      long maxResponseBytes,
+      String userAgent,
+      boolean production,
+      boolean allowLoopbackHttp) {
+    this(
+        connectTimeout,
+        readTimeout,
+        writeTimeout,
+        callTimeout,
+        maxResponseBytes,
+        userAgent,
+        production,
+        allowLoopbackHttp,
+        CallObserver.NONE);
   }
 
   /** Returns production settings: https only, 5 s connect, 20 s read and write, 60 s per call. */
@@ -54,7 +79,8 @@ public record HttpClientSettings(
         DEFAULT_MAX_RESPONSE_BYTES,
         DEFAULT_USER_AGENT,
         true,
-        false);
+        false,
+        CallObserver.NONE);
   }
 
   /** Returns the production timeouts outside production mode, with loopback HTTP allowed. */
@@ -72,7 +98,8 @@ public record HttpClientSettings(
         maxResponseBytes,
         userAgent,
         production,
-        allowLoopbackHttp);
+        allowLoopbackHttp,
+        callObserver);
   }
 
   /** Returns a copy with other timeouts. */
@@ -86,7 +113,8 @@ public record HttpClientSettings(
         maxResponseBytes,
         userAgent,
         production,
-        allowLoopbackHttp);
+        allowLoopbackHttp,
+        callObserver);
   }
 
   /** Returns a copy with another response size limit, in bytes of the decoded body. */
@@ -99,7 +127,22 @@ public record HttpClientSettings(
         maxResponseBytes,
         userAgent,
         production,
-        allowLoopbackHttp);
+        allowLoopbackHttp,
+        callObserver);
+  }
+
+  /** Returns a copy whose client reports every finished call to {@code observer}. */
+  public HttpClientSettings withCallObserver(CallObserver observer) {
+    return new HttpClientSettings(
+        connectTimeout,
+        readTimeout,
+        writeTimeout,
+        callTimeout,
+        maxResponseBytes,
+        userAgent,
+        production,
+        allowLoopbackHttp,
+        observer);
   }
 
   private static void requirePositive(String name, Duration value) {
