@@ -37,6 +37,7 @@ import dev.reckon.adapter.postgres.JdbiUsageRetentionRepository;
 import dev.reckon.adapter.postgres.Migrations;
 import dev.reckon.adapter.postgres.PostgresSettings;
 import dev.reckon.adapter.postgres.ReckonJdbi;
+import dev.reckon.adapter.provider.CallObserver;
 import dev.reckon.adapter.provider.HardenedHttpClient;
 import dev.reckon.adapter.provider.HttpClientSettings;
 import dev.reckon.adapter.provider.anthropic.AnthropicUsageSource;
@@ -79,6 +80,7 @@ import java.time.Clock;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jdbi.v3.core.Jdbi;
@@ -109,6 +111,7 @@ public final class Services implements AutoCloseable {
   private Jdbi worker;
   private LocalMasterKeyFile masterKey;
   private KmsClient kms;
+  private CallObserver callObserver = CallObserver.NONE;
   private HardenedHttpClient http;
 
   public Services(WorkerConfig config) {
@@ -354,7 +357,10 @@ public final class Services implements AutoCloseable {
 
   private Jdbi worker() {
     if (worker == null) {
-      worker = ReckonJdbi.create(pool(config.worker(), POOL_SIZE));
+      // Every job thread may hold a connection while it stores a window.
+      worker =
+          ReckonJdbi.create(
+              pool(config.worker(), Math.max(POOL_SIZE, config.jobs().threads() + 2)));
     }
     return worker;
   }
@@ -407,12 +413,21 @@ public final class Services implements AutoCloseable {
     return kms;
   }
 
+  /**
+   * Reports every provider call to {@code observer}, for the worker's metrics. Call it before the
+   * first use of {@link #ingestion()} or {@link #jobRunner()}.
+   */
+  public void observeProviderCalls(CallObserver observer) {
+    this.callObserver = Objects.requireNonNull(observer, "observer");
+  }
+
   private HardenedHttpClient http() {
     if (http == null) {
       http =
           HardenedHttpClient.create(
               HttpClientSettings.forProduction()
-                  .withMode(config.production(), config.allowLoopbackHttp()));
+                  .withMode(config.production(), config.allowLoopbackHttp())
+                  .withCallObserver(callObserver));
     }
     return http;
   }

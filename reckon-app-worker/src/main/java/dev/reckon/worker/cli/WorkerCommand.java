@@ -1,14 +1,18 @@
 package dev.reckon.worker.cli;
 
 import dev.reckon.adapter.sentry.ErrorReporting;
+import dev.reckon.domain.shared.Provider;
 import dev.reckon.ports.in.IngestionResult;
 import dev.reckon.worker.Services;
+import dev.reckon.worker.config.WorkerConfig;
 import dev.reckon.worker.ingest.WorkerLoop;
-import dev.reckon.worker.jobs.JobMetrics;
 import dev.reckon.worker.jobs.JobRunner;
 import dev.reckon.worker.jobs.SentryJobScope;
 import dev.reckon.worker.jobs.StopSignals;
+import dev.reckon.worker.metrics.MetricsServer;
+import dev.reckon.worker.metrics.WorkerMetrics;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -59,9 +63,17 @@ final class WorkerCommand implements Callable<Integer> {
               outcomes.size(), outcomes.size() - failed - rejected, failed, rejected);
       return failed == 0 && rejected == 0 ? 0 : 1;
     }
+    WorkerConfig config = parent.config();
+    WorkerMetrics metrics =
+        new WorkerMetrics(
+            Map.of(
+                Provider.OPENAI, config.openAiBaseUrl(),
+                Provider.ANTHROPIC, config.anthropicBaseUrl()));
+    services.observeProviderCalls(metrics);
     CountDownLatch stop = new CountDownLatch(1);
-    try (ErrorReporting reporting = ErrorReporting.start(parent.config().sentry());
-        JobRunner runner = services.jobRunner(new SentryJobScope(), JobMetrics.NONE)) {
+    try (ErrorReporting reporting = ErrorReporting.start(config.sentry());
+        MetricsServer metricsServer = startMetrics(config, metrics);
+        JobRunner runner = services.jobRunner(new SentryJobScope(), metrics)) {
       StopSignals.onStop(stop::countDown);
       runner.start();
       parent
@@ -75,5 +87,15 @@ final class WorkerCommand implements Callable<Integer> {
     }
     parent.out().println("Worker stopped.");
     return 0;
+  }
+
+  /** Serves the metrics on loopback when RECKON_WORKER_METRICS_PORT is set, else returns null. */
+  private MetricsServer startMetrics(WorkerConfig config, WorkerMetrics metrics) {
+    if (config.metricsPort() == 0) {
+      return null;
+    }
+    MetricsServer server = MetricsServer.start("127.0.0.1", config.metricsPort(), metrics::render);
+    parent.out().printf("Metrics on http://127.0.0.1:%d/metrics%n", server.port());
+    return server;
   }
 }

@@ -110,11 +110,14 @@ public final class IngestKeyJob {
     WindowTracker window = new WindowTracker();
     Instant started = clock.instant();
     Provider provider = null;
+    Instant previousSuccess = null;
     try {
-      provider = keys.find(data.org(), data.key()).map(ProviderKeyRecord::provider).orElse(null);
+      Optional<ProviderKeyRecord> key = keys.find(data.org(), data.key());
+      provider = key.map(ProviderKeyRecord::provider).orElse(null);
+      previousSuccess = key.map(ProviderKeyRecord::lastSuccessAt).orElse(null);
       IngestionResult result = ingestion.ingest(new IngestCommand(data.org(), data.key(), window));
       return switch (result.outcome()) {
-        case INGESTED -> succeeded(data, provider, result, started);
+        case INGESTED -> succeeded(data, provider, result, started, previousSuccess);
         case KEY_REJECTED -> rejected(data, provider, result);
         case SKIPPED -> stopped(data, result.detail());
       };
@@ -126,13 +129,20 @@ public final class IngestKeyJob {
   }
 
   private CompletionHandler<KeyJobData> succeeded(
-      KeyJobData data, Provider provider, IngestionResult result, Instant started) {
+      KeyJobData data,
+      Provider provider,
+      IngestionResult result,
+      Instant started,
+      Instant previousSuccess) {
     Instant now = clock.instant();
     Instant next = retries.nextRegularRun(now);
     keys.recordRunState(data.org(), data.key(), 0, null, null, next);
     deadLetters.resolve(data.org(), data.key(), NAME, now);
     metrics.jobFinished(NAME, provider, JobMetrics.Outcome.SUCCEEDED);
-    metrics.ingestionLag(provider, Duration.ZERO);
+    // The data was as old as the previous success when this run started.
+    if (previousSuccess != null) {
+      metrics.ingestionLag(provider, Duration.between(previousSuccess, started));
+    }
     LOG.atInfo()
         .addKeyValue("org_id", data.orgId())
         .addKeyValue("provider_key_id", data.keyId())
