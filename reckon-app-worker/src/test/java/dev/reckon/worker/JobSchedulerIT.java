@@ -2,7 +2,9 @@ package dev.reckon.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reckon.adapter.kms.Envelope;
 import dev.reckon.adapter.postgres.JdbiDeadLetterRepository;
+import dev.reckon.adapter.postgres.JdbiOrganizationRepository;
 import dev.reckon.adapter.postgres.testing.TestDatabase;
 import dev.reckon.domain.shared.OrgId;
 import dev.reckon.domain.shared.Provider;
@@ -159,6 +161,32 @@ class JobSchedulerIT {
   }
 
   @Test
+  void deletionRequestRemovesOrganizationAndItsJobs() {
+    String keyId = addKey(SandboxProvider.ANTHROPIC, sandboxKey(SandboxProvider.ANTHROPIC));
+    startWorker("worker-a");
+    waitUntil(() -> health(keyId).lastSuccessAt() != null);
+    OrgId orgId = org();
+
+    new JdbiOrganizationRepository(database.web()).requestDeletion(orgId, Instant.now());
+    waitUntil(() -> organizationCount() == 0);
+    waitUntil(() -> jobsOf(orgId) == 0);
+
+    assertThat(reckon.run("keys", "list", "--org", "acme").err()).contains("acme");
+  }
+
+  @Test
+  void backgroundRewrapMovesKeysToNewVersion() {
+    String keyId = addKey(SandboxProvider.OPENAI, sandboxKey(SandboxProvider.OPENAI));
+    assertThat(reckon.run("keys", "rotate-master-key").exitCode()).isZero();
+    startWorker("worker-a");
+
+    CommandRunner.Result scheduled = reckon.run("keys", "rewrap", "--in-background");
+    waitUntil(() -> masterKeyIdOf(keyId).equals("local:v2"));
+
+    assertThat(scheduled.out()).contains("Re-wrapping scheduled");
+  }
+
+  @Test
   void jobTableHoldsIdsOnly() {
     String key = sandboxKey(SandboxProvider.ANTHROPIC);
     String keyId = addKey(SandboxProvider.ANTHROPIC, key);
@@ -256,6 +284,38 @@ class JobSchedulerIT {
                         .createQuery("select reckon.org_id_for_slug('acme')")
                         .mapTo(UUID.class)
                         .one()));
+  }
+
+  private long organizationCount() {
+    return database
+        .owner()
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery("select count(*) from reckon.organization_ids()")
+                    .mapTo(Long.class)
+                    .one());
+  }
+
+  private long jobsOf(OrgId orgId) {
+    return database
+        .owner()
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery(
+                        "select count(*) from reckon.scheduled_tasks where task_instance like ?")
+                    .bind(0, orgId.value() + "%")
+                    .mapTo(Long.class)
+                    .one());
+  }
+
+  private String masterKeyIdOf(String keyId) {
+    return services()
+        .webKeys()
+        .find(org(), new ProviderKeyId(UUID.fromString(keyId)))
+        .map(key -> Envelope.decode(key.sealed().bytes()).masterKeyId())
+        .orElseThrow();
   }
 
   private dev.reckon.ports.out.KeyHealth health(String keyId) {

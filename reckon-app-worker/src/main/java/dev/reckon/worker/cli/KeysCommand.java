@@ -230,10 +230,23 @@ final class KeysCommand {
 
     @ParentCommand private KeysCommand keys;
 
+    @Option(
+        names = "--in-background",
+        description = "Leave the work to the running workers as a one-off job, and return at once.")
+    private boolean inBackground;
+
     @Override
     public Integer call() {
       ReckonCommand parent = keys.parent;
       PrintStream out = parent.out();
+      if (inBackground) {
+        boolean scheduled = parent.services().scheduleRewrap();
+        out.println(
+            scheduled
+                ? "Re-wrapping scheduled; a running worker does it and logs a summary line."
+                : "A re-wrap is already scheduled.");
+        return 0;
+      }
       RewrapKeysUseCase.Summary summary =
           parent
               .services()
