@@ -100,15 +100,20 @@ class WorkerProcessIT {
     doomed.destroyForcibly();
     doomed.waitFor(10, TimeUnit.SECONDS);
     String atKill = usageDump(keyId);
+    String committedUntil = usageWatermark(keyId);
+    String committedAtKill = usageDump(database, keyId, committedUntil);
     Process survivor = startWorker("worker-survivor");
     waitUntil(() -> !finishedKeys(survivor).isEmpty());
 
-    CommandRunner.Result clean = cleanRunInOtherDatabase();
+    CommandRunner.Result clean = cleanRunInOtherDatabase(committedUntil);
     assertThat(finishedKeys(doomed)).isEmpty();
     assertThat(atKill).isNotEmpty();
     assertThat(finishedKeys(survivor)).containsExactly(keyId);
     assertThat(clean.exitCode()).as(clean.err()).isZero();
     assertThat(usageDump(keyId)).isEqualTo(cleanDump);
+    // Windows commit whole and in order, so what was there at the kill is the clean run's rows
+    // up to the watermark, no more and no fewer.
+    assertThat(committedAtKill).isNotEmpty().isEqualTo(cleanDumpBefore);
   }
 
   @Test
@@ -134,8 +139,9 @@ class WorkerProcessIT {
   // ---- a clean run of the same key, for comparison
 
   private String cleanDump;
+  private String cleanDumpBefore;
 
-  private CommandRunner.Result cleanRunInOtherDatabase() {
+  private CommandRunner.Result cleanRunInOtherDatabase(String committedUntil) {
     try (TestDatabase other = TestDatabase.create()) {
       CommandRunner cleanRunner =
           new CommandRunner(other, stateDir.resolve("clean"), CLOCK, env("30"));
@@ -154,6 +160,7 @@ class WorkerProcessIT {
       String keyId = added.out().split(" ")[3];
       CommandRunner.Result result = cleanRunner.run("worker", "--once");
       cleanDump = usageDump(other, keyId);
+      cleanDumpBefore = usageDump(other, keyId, committedUntil);
       return result;
     }
   }
@@ -265,6 +272,17 @@ class WorkerProcessIT {
     return keys;
   }
 
+  /** Returns the key's usage watermark as stored, or an empty string when there is none. */
+  private String usageWatermark(String keyId) {
+    return inOrg(
+        database,
+        keyId,
+        "select coalesce(max(watermark)::text, '') from reckon.ingestion_watermarks"
+            + " where dataset = 'usage' and provider_key_id = '"
+            + keyId
+            + "'::uuid");
+  }
+
   /** Counts the key's watermarks, which appear with the first committed window. */
   private long watermarks(String keyId) {
     return Long.parseLong(
@@ -282,6 +300,11 @@ class WorkerProcessIT {
 
   /** Returns the key's usage rows older than two hours, identical for every run, as text. */
   private static String usageDump(TestDatabase db, String keyId) {
+    return usageDump(db, keyId, "infinity");
+  }
+
+  /** Returns the key's usage rows older than two hours and before {@code until}, as text. */
+  private static String usageDump(TestDatabase db, String keyId, String until) {
     return inOrg(
         db,
         keyId,
@@ -290,7 +313,10 @@ class WorkerProcessIT {
             + " order by bucket_start, model, project, api_key, service_tier), '')"
             + " from reckon.usage_buckets where provider_key_id = '"
             + keyId
-            + "'::uuid and bucket_start < date_trunc('hour', now()) - interval '2 hours'");
+            + "'::uuid and bucket_start < date_trunc('hour', now()) - interval '2 hours'"
+            + " and bucket_start < '"
+            + until
+            + "'::timestamptz");
   }
 
   private static String inOrg(TestDatabase db, String keyId, String sql) {

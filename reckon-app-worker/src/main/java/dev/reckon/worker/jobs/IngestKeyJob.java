@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import dev.reckon.adapter.sentry.SecretScrubber;
 import dev.reckon.domain.shared.OrgId;
 import dev.reckon.domain.shared.Provider;
 import dev.reckon.domain.shared.ProviderKeyId;
@@ -239,13 +240,14 @@ public final class IngestKeyJob {
   }
 
   /**
-   * Returns the failure's message when Reckon wrote it (those never hold key material) or else the
-   * type alone, cut to the dead letter's limit.
+   * Returns the failure's message when Reckon wrote it (those hold no key material by design) or
+   * else the type alone, scrubbed once more of anything key-shaped and cut to the dead letter's
+   * limit.
    */
   static String describe(Throwable failure) {
     String text =
         failure.getClass().getName().startsWith("dev.reckon.") && failure.getMessage() != null
-            ? failure.getMessage()
+            ? SecretScrubber.redact(failure.getMessage())
             : "unexpected " + failure.getClass().getSimpleName();
     return text.length() <= MESSAGE_LIMIT ? text : text.substring(0, MESSAGE_LIMIT - 1) + "…";
   }
