@@ -66,6 +66,12 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--once", description = "Exit after the report instead of polling until Ctrl-C.")
   private boolean once;
 
+  @Option(
+      names = "--web-hint",
+      paramLabel = "TEXT",
+      description = "A line about the running web API to repeat after the report (the launcher's).")
+  private String webHint;
+
   @Override
   public Integer call() throws Exception {
     if (days < 1 || days > 365) {
@@ -102,10 +108,21 @@ final class DemoCommand implements Callable<Integer> {
       pause(services, keys);
       return allIngested ? 0 : 1;
     }
+    if (webHint != null) {
+      out.println(webHint);
+    }
     out.printf(
         "Polling the demo keys every %s; press Ctrl-C to stop%n", parent.config().pollInterval());
     Runtime.getRuntime()
-        .addShutdownHook(new Thread(() -> pause(services, keys), "reckon-demo-pause"));
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  pause(services, keys);
+                  out.println(
+                      "Demo stopped; its keys are paused, so a worker you run later never sends"
+                          + " them to a provider.");
+                },
+                "reckon-demo-pause"));
     pollUntilInterrupted(services, keys, out);
     return 0;
   }
