@@ -48,10 +48,16 @@ final class UsageRoutes {
     Optional<Provider> provider = UsageParams.provider(ctx);
     Organization org = AccessFilter.organization(ctx);
 
-    List<SpendTimeseriesUseCase.Point> points =
-        timeseries.timeseries(
-            new SpendTimeseriesUseCase.Query(
-                org.id(), range.from(), range.to(), bucket, groupBy, provider));
+    SpendTimeseriesUseCase.Query query;
+    try {
+      query =
+          new SpendTimeseriesUseCase.Query(
+              org.id(), range.from(), range.to(), bucket, groupBy, provider);
+    } catch (IllegalArgumentException e) {
+      // The query's own checks (hourly range, group_by day) name the parameters and the fix.
+      throw ProblemException.validation(e.getMessage());
+    }
+    List<SpendTimeseriesUseCase.Point> points = timeseries.timeseries(query);
 
     Json.write(
         ctx,

@@ -87,4 +87,17 @@ class UsageRoutesIT {
                 + "\"billed\":\"3.00\",\"estimated\":null,\"input_tokens\":10,"
                 + "\"output_tokens\":2,\"requests\":null}]}");
   }
+
+  @Test
+  void hourlyTimeseriesOverLimitIsBadRequest() {
+    HttpResponse<String> response =
+        app.get(
+            "/api/v1/usage/timeseries?from=2025-01-01&to=2025-02-01&bucket=hour",
+            FakeSessions.MEMBER_A);
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body())
+        .contains("spans 32 days: an hourly timeseries covers at most 31 days");
+    assertThat(app.spend.timeseriesQueries).isEmpty();
+  }
 }
