@@ -14,6 +14,12 @@ final class ErrorMessages {
     SQLException sql = findSqlException(failure);
     if (sql != null && sql.getSQLState() != null) {
       String state = sql.getSQLState();
+      if (state.startsWith("08") && String.valueOf(sql.getMessage()).contains("SSL")) {
+        return "cannot connect to PostgreSQL ("
+            + firstLine(sql.getMessage())
+            + "): enable TLS on the server, or set RECKON_DATABASE_SSLMODE to a mode the server"
+            + " supports";
+      }
       if (state.startsWith("08")) {
         return "cannot connect to PostgreSQL ("
             + firstLine(sql.getMessage())

@@ -147,7 +147,7 @@ public final class Services implements AutoCloseable {
     try (HikariDataSource owner = pool(config.owner(), 2)) {
       int applied = Migrations.migrate(owner, postgres.roles());
       out.printf(
-          "      database %s on %s:%d is current (%d migrations applied now)%n",
+          "      database %s on %s:%d is up to date (%d migrations applied by this run)%n",
           postgres.database(), postgres.host(), postgres.port(), applied);
     }
   }

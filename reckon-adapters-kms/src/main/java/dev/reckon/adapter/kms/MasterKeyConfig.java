@@ -78,7 +78,10 @@ public final class MasterKeyConfig {
       case "aws-kms" -> {
         return awsKms(
             KmsSettings.of(
-                required(env, "RECKON_KMS_KEY_ID", "the key ARN or alias of the KMS key"),
+                required(
+                    env,
+                    "RECKON_KMS_KEY_ID",
+                    "the key ARN of the KMS key (the web tier also accepts an alias)"),
                 list(env, "RECKON_KMS_PREVIOUS_KEY_IDS"),
                 required(env, "RECKON_KMS_REGION", "the key's AWS region, such as eu-west-1"),
                 endpoint(env),

@@ -79,7 +79,7 @@ class MasterKeyConfigTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "RECKON_KMS_KEY_ID is not set and RECKON_MASTER_KEY=aws-kms: set it to the key ARN"
-                + " or alias of the KMS key");
+                + " of the KMS key (the web tier also accepts an alias)");
   }
 
   @Test
