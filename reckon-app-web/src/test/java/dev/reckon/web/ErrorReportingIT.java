@@ -3,6 +3,7 @@ package dev.reckon.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reckon.adapter.sentry.ErrorReporting;
+import dev.reckon.adapter.sentry.FakeSentryServer;
 import dev.reckon.adapter.sentry.OrgScope;
 import dev.reckon.adapter.sentry.SentrySettings;
 import io.sentry.Sentry;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.reckon.adapter.kms.MasterKeyConfig;
 import dev.reckon.adapter.postgres.testing.TestDatabase;
 import dev.reckon.domain.access.Role;
 import dev.reckon.domain.tenant.OrgSlug;
@@ -30,7 +29,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,23 +57,7 @@ class ApiEndToEndIT {
     database = TestDatabase.create();
     sandbox = ProviderSandbox.start(SandboxSettings.defaults().withPort(0).withClock(CLOCK));
     DevSigningKeys keys = DevSigningKeys.loadOrCreate(stateDir.resolve("dev-signing-keys"));
-    WebConfig config =
-        new WebConfig(
-            false,
-            "127.0.0.1",
-            0,
-            database.settings().host(),
-            database.settings().port(),
-            database.settings().database(),
-            "disable",
-            database.roles().web(),
-            null,
-            MasterKeyConfig.local(stateDir.resolve("master-key")),
-            null,
-            null,
-            null,
-            Set.of(),
-            keys.folder());
+    WebConfig config = LocalWebConfig.of(database, stateDir, keys.folder());
     wiring = new WebWiring(config, CLOCK);
     app = WebApp.create(wiring.services()).start("127.0.0.1", 0);
     adminToken =

@@ -31,7 +31,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,8 +80,9 @@ class JobSchedulerIT {
 
     startWorker("worker-a");
     startWorker("worker-b");
-    waitUntil(() -> metrics.count("ingest-key", JobMetrics.Outcome.SUCCEEDED) >= keyIds.size());
-    sleep(Duration.ofSeconds(2));
+    Await.until(
+        WAIT, () -> metrics.count("ingest-key", JobMetrics.Outcome.SUCCEEDED) >= keyIds.size());
+    Await.pause(Duration.ofSeconds(2));
 
     assertThat(metrics.count("ingest-key", JobMetrics.Outcome.SUCCEEDED)).isEqualTo(keyIds.size());
     for (String keyId : keyIds) {
@@ -99,9 +99,9 @@ class JobSchedulerIT {
     long before = openAiRequests();
 
     startWorker("worker-a");
-    waitUntil(() -> !deadLetters(keyId).isEmpty());
+    Await.until(WAIT, () -> !deadLetters(keyId).isEmpty());
     long atDeadLetter = openAiRequests();
-    sleep(Duration.ofSeconds(2));
+    Await.pause(Duration.ofSeconds(2));
 
     DeadLetter letter = deadLetters(keyId).get(0);
     assertThat(letter.attempts()).isEqualTo(MAX_ATTEMPTS);
@@ -124,10 +124,10 @@ class JobSchedulerIT {
     // Two calls per attempt: display names, whose failure is soft, and usage.
     sandbox.injectFailures(key, InjectedFailure.serverError(), 2 * MAX_ATTEMPTS);
     startWorker("worker-a");
-    waitUntil(() -> !deadLetters(keyId).isEmpty());
+    Await.until(WAIT, () -> !deadLetters(keyId).isEmpty());
 
     services().keyHealth().retry(org(), deadLetters(keyId).get(0).id());
-    waitUntil(() -> health(keyId).lastSuccessAt() != null);
+    Await.until(WAIT, () -> health(keyId).lastSuccessAt() != null);
 
     assertThat(deadLetters(keyId)).allMatch(letter -> !letter.open());
     assertThat(health(keyId).consecutiveFailures()).isZero();
@@ -138,11 +138,11 @@ class JobSchedulerIT {
     String keyId =
         addKey(SandboxProvider.OPENAI, "sk-admin-FAKE-revoked-000000000000000000000dead");
     startWorker("worker-a");
-    waitUntil(() -> "key_rejected".equals(health(keyId).lastErrorCategory()));
+    Await.until(WAIT, () -> "key_rejected".equals(health(keyId).lastErrorCategory()));
     long callsAfterRejection =
         sandbox.requestCounts().values().stream().mapToLong(Long::longValue).sum();
 
-    sleep(Duration.ofSeconds(2));
+    Await.pause(Duration.ofSeconds(2));
     long callsLater = sandbox.requestCounts().values().stream().mapToLong(Long::longValue).sum();
     CommandRunner.Result replaced =
         reckon.runWithInput(
@@ -153,7 +153,7 @@ class JobSchedulerIT {
             "acme",
             "--id",
             keyId);
-    waitUntil(() -> health(keyId).lastSuccessAt() != null);
+    Await.until(WAIT, () -> health(keyId).lastSuccessAt() != null);
 
     assertThat(callsAfterRejection).isEqualTo(1);
     assertThat(callsLater).isEqualTo(callsAfterRejection);
@@ -164,12 +164,12 @@ class JobSchedulerIT {
   void deletionRequestRemovesOrganizationAndItsJobs() {
     String keyId = addKey(SandboxProvider.ANTHROPIC, sandboxKey(SandboxProvider.ANTHROPIC));
     startWorker("worker-a");
-    waitUntil(() -> health(keyId).lastSuccessAt() != null);
+    Await.until(WAIT, () -> health(keyId).lastSuccessAt() != null);
     OrgId orgId = org();
 
     new JdbiOrganizationRepository(database.web()).requestDeletion(orgId, Instant.now());
-    waitUntil(() -> organizationCount() == 0);
-    waitUntil(() -> jobsOf(orgId) == 0);
+    Await.until(WAIT, () -> organizationCount() == 0);
+    Await.until(WAIT, () -> jobsOf(orgId) == 0);
 
     assertThat(reckon.run("keys", "list", "--org", "acme").err()).contains("acme");
   }
@@ -181,7 +181,7 @@ class JobSchedulerIT {
     startWorker("worker-a");
 
     CommandRunner.Result scheduled = reckon.run("keys", "rewrap", "--in-background");
-    waitUntil(() -> masterKeyIdOf(keyId).equals("local:v2"));
+    Await.until(WAIT, () -> masterKeyIdOf(keyId).equals("local:v2"));
 
     assertThat(scheduled.out()).contains("Re-wrapping scheduled");
   }
@@ -191,7 +191,7 @@ class JobSchedulerIT {
     String key = sandboxKey(SandboxProvider.ANTHROPIC);
     String keyId = addKey(SandboxProvider.ANTHROPIC, key);
     startWorker("worker-a");
-    waitUntil(() -> health(keyId).lastSuccessAt() != null);
+    Await.until(WAIT, () -> health(keyId).lastSuccessAt() != null);
 
     List<Map<String, Object>> rows =
         database
@@ -341,25 +341,6 @@ class JobSchedulerIT {
         .map(SandboxAdminKey::key)
         .findFirst()
         .orElseThrow();
-  }
-
-  private static void waitUntil(BooleanSupplier condition) {
-    Instant deadline = Instant.now().plus(WAIT);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("condition not met within " + WAIT);
-      }
-      sleep(Duration.ofMillis(100));
-    }
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted", e);
-    }
   }
 
   /** Counts job outcomes across every scheduler of a test. */

@@ -6,7 +6,6 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
-import dev.reckon.adapter.kms.MasterKeyConfig;
 import dev.reckon.adapter.kms.aws.FakeKms;
 import dev.reckon.adapter.kms.aws.FakeKmsServer;
 import dev.reckon.adapter.postgres.testing.TestDatabase;
@@ -37,7 +36,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,7 +114,7 @@ class KeyCanaryIT {
 
     // Opening fails: the stored envelope is altered.
     record(replaceKey(keyId, OPENAI_CANARY));
-    int altered = alterStoredEnvelope(keyId);
+    int altered = OwnerSql.alterEnvelope(database, "globex", keyId);
     CommandRunner.Result openingFailed = record(reckon.run("worker", "--once"));
     assertThat(altered).isEqualTo(1);
     assertThat(openingFailed.out()).contains("1 failed");
@@ -183,23 +181,7 @@ class KeyCanaryIT {
 
   private void webPaths() throws Exception {
     DevSigningKeys keys = DevSigningKeys.loadOrCreate(stateDir.resolve("dev-signing-keys"));
-    WebConfig config =
-        new WebConfig(
-            false,
-            "127.0.0.1",
-            0,
-            database.settings().host(),
-            database.settings().port(),
-            database.settings().database(),
-            "disable",
-            database.roles().web(),
-            null,
-            MasterKeyConfig.local(stateDir.resolve("master-key")),
-            null,
-            null,
-            null,
-            Set.of(),
-            keys.folder());
+    WebConfig config = LocalWebConfig.of(database, stateDir, keys.folder());
     DevTokens tokens = new DevTokens(keys, CLOCK);
     String admin =
         tokens.issue("user_FAKE_admin", new OrgSlug("acme"), Role.ADMIN, Duration.ofHours(1));
@@ -279,26 +261,6 @@ class KeyCanaryIT {
 
   private CommandRunner.Result replaceKey(String keyId, String key) {
     return reckon.runWithInput(key + "\n", "keys", "replace", "--org", "globex", "--id", keyId);
-  }
-
-  /** Flips one byte of the GCM tag of the stored envelope, as the owner in the key's org. */
-  private int alterStoredEnvelope(String keyId) {
-    return database
-        .owner()
-        .inTransaction(
-            handle -> {
-              String orgId =
-                  handle
-                      .createQuery("select reckon.org_id_for_slug('globex')::text")
-                      .mapTo(String.class)
-                      .one();
-              handle.execute("select set_config('app.org_id', ?, true)", orgId);
-              return handle.execute(
-                  "update reckon.provider_keys set sealed = overlay(sealed placing"
-                      + " set_byte('\\x00'::bytea, 0, 255 - get_byte(sealed, length(sealed) - 1))"
-                      + " from length(sealed) for 1) where id = ?::uuid",
-                  keyId);
-            });
   }
 
   private String onlyKeyId() {

@@ -120,24 +120,17 @@ class KmsMasterKeyIT {
   }
 
   private List<String> storedMasterKeyIds() {
-    return database
-        .owner()
-        .inTransaction(
-            handle -> {
-              String orgId =
-                  handle
-                      .createQuery("select reckon.org_id_for_slug('acme')::text")
-                      .mapTo(String.class)
-                      .one();
-              handle.execute("select set_config('app.org_id', ?, true)", orgId);
-              return handle
-                  .createQuery("select sealed from reckon.provider_keys")
-                  .mapTo(byte[].class)
-                  .list()
-                  .stream()
-                  .map(envelope -> Envelope.decode(envelope).masterKeyId())
-                  .toList();
-            });
+    return OwnerSql.inOrg(
+        database,
+        "acme",
+        handle ->
+            handle
+                .createQuery("select sealed from reckon.provider_keys")
+                .mapTo(byte[].class)
+                .list()
+                .stream()
+                .map(envelope -> Envelope.decode(envelope).masterKeyId())
+                .toList());
   }
 
   private CommandRunner reckon(String keyArn, List<String> previousKeyArns) {

@@ -19,13 +19,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -75,7 +73,7 @@ class WorkerProcessIT {
     int metricsPort = freePort();
     Process first = startWorker("worker-1", Map.of("RECKON_WORKER_METRICS_PORT", "" + metricsPort));
     Process second = startWorker("worker-2");
-    waitUntil(() -> finishedKeys(first, second).size() >= keyIds.size());
+    Await.until(WAIT, () -> finishedKeys(first, second).size() >= keyIds.size());
     Thread.sleep(3_000);
     String metrics = fetchMetrics(metricsPort);
 
@@ -95,7 +93,7 @@ class WorkerProcessIT {
     startSandbox(Duration.ofMillis(40));
     String keyId = addKey(SandboxProvider.OPENAI, "30");
     Process doomed = startWorker("worker-doomed");
-    waitUntil(() -> watermarks(keyId) > 0);
+    Await.until(WAIT, () -> watermarks(keyId) > 0);
 
     doomed.destroyForcibly();
     doomed.waitFor(10, TimeUnit.SECONDS);
@@ -103,7 +101,7 @@ class WorkerProcessIT {
     String committedUntil = usageWatermark(keyId);
     String committedAtKill = usageDump(database, keyId, committedUntil);
     Process survivor = startWorker("worker-survivor");
-    waitUntil(() -> !finishedKeys(survivor).isEmpty());
+    Await.until(WAIT, () -> !finishedKeys(survivor).isEmpty());
 
     CommandRunner.Result clean = cleanRunInOtherDatabase(committedUntil);
     assertThat(finishedKeys(doomed)).isEmpty();
@@ -121,7 +119,7 @@ class WorkerProcessIT {
     startSandbox(Duration.ofMillis(40));
     String keyId = addKey(SandboxProvider.OPENAI, "30");
     Process worker = startWorker("worker-stopping");
-    waitUntil(() -> watermarks(keyId) > 0);
+    Await.until(WAIT, () -> watermarks(keyId) > 0);
 
     worker.destroy();
     boolean exited = worker.waitFor(60, TimeUnit.SECONDS);
@@ -276,7 +274,6 @@ class WorkerProcessIT {
   private String usageWatermark(String keyId) {
     return inOrg(
         database,
-        keyId,
         "select coalesce(max(watermark)::text, '') from reckon.ingestion_watermarks"
             + " where dataset = 'usage' and provider_key_id = '"
             + keyId
@@ -288,7 +285,6 @@ class WorkerProcessIT {
     return Long.parseLong(
         inOrg(
             database,
-            keyId,
             "select count(*)::text from reckon.ingestion_watermarks where provider_key_id = '"
                 + keyId
                 + "'::uuid"));
@@ -307,7 +303,6 @@ class WorkerProcessIT {
   private static String usageDump(TestDatabase db, String keyId, String until) {
     return inOrg(
         db,
-        keyId,
         "select coalesce(string_agg(concat_ws(',', bucket_start, model, project, api_key,"
             + " service_tier, uncached_input, cached_input, output_tokens, requests), E'\\n'"
             + " order by bucket_start, model, project, api_key, service_tier), '')"
@@ -319,18 +314,8 @@ class WorkerProcessIT {
             + "'::timestamptz");
   }
 
-  private static String inOrg(TestDatabase db, String keyId, String sql) {
-    return db.owner()
-        .inTransaction(
-            handle -> {
-              String orgId =
-                  handle
-                      .createQuery("select reckon.org_id_for_slug('acme')::text")
-                      .mapTo(String.class)
-                      .one();
-              handle.execute("select set_config('app.org_id', ?, true)", orgId);
-              return handle.createQuery(sql).mapTo(String.class).one();
-            });
+  private static String inOrg(TestDatabase db, String sql) {
+    return OwnerSql.inOrg(db, "acme", handle -> handle.createQuery(sql).mapTo(String.class).one());
   }
 
   private String sandboxKey(SandboxProvider provider) {
@@ -339,15 +324,5 @@ class WorkerProcessIT {
         .map(SandboxAdminKey::key)
         .findFirst()
         .orElseThrow();
-  }
-
-  private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-    Instant deadline = Instant.now().plus(WAIT);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("condition not met within " + WAIT);
-      }
-      Thread.sleep(100);
-    }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reckon.adapter.postgres.testing.TestDatabase;
 import dev.reckon.adapter.sentry.ErrorReporting;
+import dev.reckon.adapter.sentry.FakeSentryServer;
 import dev.reckon.adapter.sentry.SentrySettings;
 import dev.reckon.sandbox.ProviderSandbox;
 import dev.reckon.sandbox.SandboxAdminKey;
@@ -14,26 +15,13 @@ import dev.reckon.worker.jobs.JobMetrics;
 import dev.reckon.worker.jobs.JobRunner;
 import dev.reckon.worker.jobs.JobSettings;
 import dev.reckon.worker.jobs.SentryJobScope;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
+import io.sentry.SentryEvent;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
-import java.util.zip.GZIPInputStream;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,24 +35,16 @@ import org.junit.jupiter.api.io.TempDir;
 class WorkerSentryIT {
 
   private static final Clock CLOCK = Clock.systemUTC();
+  private static final Duration WAIT = Duration.ofSeconds(40);
 
-  private final List<String> envelopes = new CopyOnWriteArrayList<>();
-  private final MockWebServer sentry = new MockWebServer();
+  private FakeSentryServer sentry;
   private TestDatabase database;
   private ProviderSandbox sandbox;
   @TempDir Path stateDir;
 
   @BeforeEach
   void setUp() throws Exception {
-    sentry.setDispatcher(
-        new Dispatcher() {
-          @Override
-          public MockResponse dispatch(RecordedRequest request) {
-            envelopes.add(body(request));
-            return new MockResponse.Builder().code(200).body("{}").build();
-          }
-        });
-    sentry.start(InetAddress.getLoopbackAddress(), 0);
+    sentry = FakeSentryServer.start();
     database = TestDatabase.create();
     sandbox = ProviderSandbox.start(SandboxSettings.defaults().withPort(0).withClock(CLOCK));
   }
@@ -87,38 +67,30 @@ class WorkerSentryIT {
     Services services = new Services(config(), CLOCK);
     try (services;
         ErrorReporting reporting =
-            ErrorReporting.start(
-                new SentrySettings(
-                    "http://publickey@127.0.0.1:" + sentry.getPort() + "/1", "test", null));
+            ErrorReporting.start(new SentrySettings(sentry.dsn(), "test", null));
         JobRunner runner = services.jobRunner(new SentryJobScope(), JobMetrics.NONE)) {
       runner.start();
-      waitUntil(() -> succeeded("alpha"));
+      Await.until(WAIT, () -> succeeded("alpha"));
       String keyIdB = addKey(reckon, "bravo", keyB, "openai");
-      alterEnvelope("bravo", keyIdB);
-      waitUntil(() -> envelopes.stream().anyMatch(body -> body.contains("\"org_id\"")));
+      OwnerSql.alterEnvelope(database, "bravo", keyIdB);
+      Await.until(WAIT, () -> !events().isEmpty());
     }
 
-    List<String> events = envelopes.stream().filter(body -> body.contains("\"org_id\"")).toList();
+    List<SentryEvent> events = events();
     assertThat(events).hasSize(1);
-    assertThat(events.get(0)).contains("\"org_id\":\"" + orgB + "\"").doesNotContain(orgA);
+    assertThat(events.get(0).getTag("org_id")).isEqualTo(orgB);
+    assertThat(sentry.receivedText()).doesNotContain(orgA);
     String secretPart = keyB.substring(keyB.lastIndexOf('-') + 1);
-    for (String envelope : envelopes) {
-      for (int i = 0; i + 5 <= secretPart.length(); i++) {
-        assertThat(envelope).doesNotContain(secretPart.substring(i, i + 5));
-      }
+    for (int i = 0; i + 5 <= secretPart.length(); i++) {
+      assertThat(sentry.receivedText()).doesNotContain(secretPart.substring(i, i + 5));
     }
   }
 
-  /** Returns the envelope text, which the Sentry client sends gzip-compressed. */
-  private static String body(RecordedRequest request) {
-    byte[] bytes = request.getBody() == null ? new byte[0] : request.getBody().toByteArray();
-    if (!"gzip".equalsIgnoreCase(request.getHeaders().get("Content-Encoding"))) {
-      return new String(bytes, StandardCharsets.UTF_8);
-    }
-    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("the envelope is not valid gzip", e);
+  private List<SentryEvent> events() {
+    try {
+      return sentry.events();
+    } catch (Exception e) {
+      throw new AssertionError("cannot read the events sent", e);
     }
   }
 
@@ -166,45 +138,16 @@ class WorkerSentryIT {
 
   /** Returns whether every key of the organization has a successful run. */
   private boolean succeeded(String slug) {
-    return database
-        .owner()
-        .inTransaction(
-            handle -> {
-              String orgId =
-                  handle
-                      .createQuery("select reckon.org_id_for_slug(?)::text")
-                      .bind(0, slug)
-                      .mapTo(String.class)
-                      .one();
-              handle.execute("select set_config('app.org_id', ?, true)", orgId);
-              return handle
-                  .createQuery(
-                      "select count(*) > 0 and bool_and(last_success_at is not null)"
-                          + " from reckon.provider_keys")
-                  .mapTo(Boolean.class)
-                  .one();
-            });
-  }
-
-  /** Flips the last byte of the stored envelope, so opening the key fails for good. */
-  private void alterEnvelope(String slug, String keyId) {
-    database
-        .owner()
-        .useTransaction(
-            handle -> {
-              String orgId =
-                  handle
-                      .createQuery("select reckon.org_id_for_slug(?)::text")
-                      .bind(0, slug)
-                      .mapTo(String.class)
-                      .one();
-              handle.execute("select set_config('app.org_id', ?, true)", orgId);
-              handle.execute(
-                  "update reckon.provider_keys set sealed = overlay(sealed placing"
-                      + " set_byte('\\x00'::bytea, 0, 255 - get_byte(sealed, length(sealed) - 1))"
-                      + " from length(sealed) for 1) where id = ?::uuid",
-                  keyId);
-            });
+    return OwnerSql.inOrg(
+        database,
+        slug,
+        handle ->
+            handle
+                .createQuery(
+                    "select count(*) > 0 and bool_and(last_success_at is not null)"
+                        + " from reckon.provider_keys")
+                .mapTo(Boolean.class)
+                .one());
   }
 
   private String sandboxKey(SandboxProvider provider) {
@@ -213,15 +156,5 @@ class WorkerSentryIT {
         .map(SandboxAdminKey::key)
         .findFirst()
         .orElseThrow();
-  }
-
-  private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-    Instant deadline = Instant.now().plusSeconds(40);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("condition not met within 40 seconds");
-      }
-      Thread.sleep(100);
-    }
   }
 }

@@ -27,7 +27,7 @@ import okhttp3.Headers;
  * A Sentry ingestion endpoint on 127.0.0.1 that accepts every envelope and keeps its decompressed
  * body. Events are read back with the SDK's own envelope parser.
  */
-final class FakeSentryServer implements AutoCloseable {
+public final class FakeSentryServer implements AutoCloseable {
 
   private final MockWebServer server = new MockWebServer();
   private final List<byte[]> envelopes = new CopyOnWriteArrayList<>();
@@ -35,7 +35,7 @@ final class FakeSentryServer implements AutoCloseable {
 
   private FakeSentryServer() {}
 
-  static FakeSentryServer start() throws IOException {
+  public static FakeSentryServer start() throws IOException {
     FakeSentryServer fake = new FakeSentryServer();
     fake.server.setDispatcher(
         new Dispatcher() {
@@ -50,22 +50,25 @@ final class FakeSentryServer implements AutoCloseable {
   }
 
   /** Returns a DSN that sends to this server, with a fake public key and project 1. */
-  String dsn() {
+  public String dsn() {
     return "http://fakepublickey@127.0.0.1:" + server.getPort() + "/1";
   }
 
   /** Returns every envelope received so far as text, one after the other. */
-  String receivedText() {
+  public String receivedText() {
     StringBuilder text = new StringBuilder();
     envelopes.forEach(body -> text.append(new String(body, StandardCharsets.UTF_8)).append('\n'));
     return text.toString();
   }
 
   /** Returns the event items of every envelope received so far. */
-  List<SentryEvent> events() throws Exception {
+  public List<SentryEvent> events() throws Exception {
     List<SentryEvent> events = new ArrayList<>();
     for (byte[] body : envelopes) {
       SentryEnvelope envelope = new EnvelopeReader(serializer).read(new ByteArrayInputStream(body));
+      if (envelope == null) {
+        throw new IllegalStateException("the fake Sentry server received an unreadable envelope");
+      }
       for (SentryEnvelopeItem item : envelope.getItems()) {
         if (item.getHeader().getType() == SentryItemType.Event) {
           events.add(item.getEvent(serializer));

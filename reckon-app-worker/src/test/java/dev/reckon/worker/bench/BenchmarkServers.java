@@ -1,6 +1,5 @@
 package dev.reckon.worker.bench;
 
-import dev.reckon.adapter.kms.MasterKeyConfig;
 import dev.reckon.adapter.postgres.testing.TestDatabase;
 import dev.reckon.domain.access.Role;
 import dev.reckon.web.WebApp;
@@ -9,6 +8,7 @@ import dev.reckon.web.auth.DevSigningKeys;
 import dev.reckon.web.auth.DevTokens;
 import dev.reckon.web.wiring.WebConfig;
 import dev.reckon.web.wiring.WebWiring;
+import dev.reckon.worker.LocalWebConfig;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.URI;
@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -86,21 +85,6 @@ final class BenchmarkServers implements AutoCloseable {
   }
 
   private static WebConfig config(TestDatabase database, Path stateDir, DevSigningKeys keys) {
-    return new WebConfig(
-        false,
-        "127.0.0.1",
-        0,
-        database.settings().host(),
-        database.settings().port(),
-        database.settings().database(),
-        "disable",
-        database.roles().web(),
-        null,
-        MasterKeyConfig.local(stateDir.resolve("master-key")),
-        null,
-        null,
-        null,
-        Set.of(),
-        keys.folder());
+    return LocalWebConfig.of(database, stateDir, keys.folder());
   }
 }
