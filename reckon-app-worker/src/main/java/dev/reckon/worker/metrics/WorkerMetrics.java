@@ -46,6 +46,15 @@ public final class WorkerMetrics implements JobMetrics, CallObserver {
    */
   public WorkerMetrics(Map<Provider, String> providerBaseUrls) {
     this.endpoints = new ProviderEndpoints(providerBaseUrls);
+    // Ingestion series exist from the start at 0, so a scrape before the first job sees them and
+    // rate() has a starting point.
+    for (Provider provider : Provider.values()) {
+      for (Outcome outcome : Outcome.values()) {
+        jobs.put(
+            new JobSeries("ingest-key", providerLabel(provider), outcomeLabel(outcome)),
+            new LongAdder());
+      }
+    }
   }
 
   @Override
@@ -105,7 +114,8 @@ public final class WorkerMetrics implements JobMetrics, CallObserver {
     out.family(
         LAG,
         "gauge",
-        "How far behind now the data of the key whose ingestion finished last is, by provider.");
+        "Age of the data of the key whose ingestion finished last, when that run started, by"
+            + " provider.");
     lagSeconds.entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
         .forEach(

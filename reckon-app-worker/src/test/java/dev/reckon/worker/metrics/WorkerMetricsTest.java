@@ -140,23 +140,18 @@ class WorkerMetricsTest {
   }
 
   @Test
-  void emptyMetricsStillDeclareEveryFamily() {
+  void freshMetricsDeclareEveryFamily() {
     String text = new WorkerMetrics(SANDBOX).render();
 
     assertThat(text)
-        .isEqualTo(
-            "# HELP reckon_worker_jobs_total Job runs finished, by job, provider and outcome.\n"
-                + "# TYPE reckon_worker_jobs_total counter\n"
-                + "# HELP reckon_worker_ingestion_lag_seconds How far behind now the data of the"
-                + " key whose ingestion finished last is, by provider.\n"
-                + "# TYPE reckon_worker_ingestion_lag_seconds gauge\n"
-                + "# HELP reckon_worker_provider_call_duration_seconds Duration of provider HTTP"
-                + " calls until the body was read or the call failed, by provider and status (0"
-                + " when no response arrived).\n"
-                + "# TYPE reckon_worker_provider_call_duration_seconds histogram\n"
-                + "# HELP reckon_worker_provider_calls_total Provider HTTP calls finished, by"
-                + " provider and status.\n"
-                + "# TYPE reckon_worker_provider_calls_total counter\n");
+        .contains("# TYPE reckon_worker_jobs_total counter\n")
+        .contains("# TYPE reckon_worker_ingestion_lag_seconds gauge\n")
+        .contains("# TYPE reckon_worker_provider_call_duration_seconds histogram\n")
+        .contains("# TYPE reckon_worker_provider_calls_total counter\n");
+    assertThat(text.lines().filter(line -> !line.startsWith("#")))
+        .allMatch(line -> line.startsWith("reckon_worker_jobs_total{job=\"ingest-key\","))
+        .allMatch(line -> line.endsWith(" 0"))
+        .hasSize(8);
   }
 
   @Test
@@ -178,5 +173,24 @@ class WorkerMetricsTest {
   private static ObservedCall call(String host, int port, String path, int status, double seconds) {
     return new ObservedCall(
         host, port, path, status, false, Duration.ofNanos((long) (seconds * 1e9)));
+  }
+
+  @Test
+  void ingestionSeriesStartAtZero() {
+    WorkerMetrics metrics =
+        new WorkerMetrics(
+            Map.of(
+                Provider.OPENAI, "https://api.openai.com/v1",
+                Provider.ANTHROPIC, "https://api.anthropic.com"));
+
+    String text = metrics.render();
+
+    assertThat(text)
+        .contains(
+            "reckon_worker_jobs_total{job=\"ingest-key\",provider=\"openai\",outcome=\"succeeded\"}"
+                + " 0\n")
+        .contains(
+            "reckon_worker_jobs_total{job=\"ingest-key\",provider=\"anthropic\","
+                + "outcome=\"dead_lettered\"} 0\n");
   }
 }
