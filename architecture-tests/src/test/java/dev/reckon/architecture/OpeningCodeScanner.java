@@ -28,10 +28,9 @@ final class OpeningCodeScanner {
           "software/amazon/awssdk/services/kms/model/ReEncryptRequest");
 
   /**
-   * The AWS SDK's one KMS client carries every KMS operation, Decrypt included, and the sealing
-   * side needs that client for GenerateDataKey. Its own classes may name the decrypt requests; what
-   * keeps the web tier from decrypting there is its IAM policy, which grants GenerateDataKey only
-   * and has a test of its own.
+   * The AWS SDK's one KMS client contains every KMS operation, Decrypt included, and the sealing
+   * side needs that client for GenerateDataKey. So the SDK's own classes may name the decrypt
+   * requests. The web tier's IAM policy, tested on its own, then denies the call itself.
    */
   private static final String AWS_SDK_KMS_PACKAGE = "software/amazon/awssdk/services/kms/";
 

@@ -131,11 +131,11 @@ public final class MasterKeyConfig {
     return value == null || value.isBlank() ? fallback : value.strip();
   }
 
-  private static String required(Map<String, String> env, String name, String what) {
+  private static String required(Map<String, String> env, String name, String expected) {
     String value = text(env, name, null);
     if (value == null) {
       throw new IllegalArgumentException(
-          name + " is not set and RECKON_MASTER_KEY=aws-kms: set it to " + what);
+          name + " is not set and RECKON_MASTER_KEY=aws-kms: set it to " + expected);
     }
     return value;
   }

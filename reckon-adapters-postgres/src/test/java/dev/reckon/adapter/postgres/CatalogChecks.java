@@ -13,8 +13,8 @@ import org.jdbi.v3.core.Jdbi;
 final class CatalogChecks {
 
   /**
-   * Tables that hold no tenant data. The job table holds task names and ids only, and only the
-   * worker role may use it.
+   * Tables without tenant data. The job table contains task names and ids only, and only the worker
+   * role may use it.
    */
   static final Set<String> TABLES_WITHOUT_ORG_ID =
       Set.of("flyway_schema_history", "scheduled_tasks");

@@ -40,7 +40,7 @@ class OrganizationDeletionIT {
   }
 
   @Test
-  void everyTableWithOrgIdIsSeededByTests() {
+  void everyOrgIdTableIsSeeded() {
     List<String> catalog = TenantRows.tablesWithOrgId(database.owner());
 
     List<String> known = Arrays.stream(TenantTable.values()).map(t -> t.table).sorted().toList();

@@ -59,10 +59,9 @@ public final class DeleteOrganizationJob {
     scope.call(
         orgId,
         () -> {
-          int running = runningIngestion(client, orgId);
-          int cancelled = cancelIngestion(client, orgId);
+          Cancelled ingestion = cancelIngestion(client, orgId);
           eraser.accept(orgId);
-          if (running > 0) {
+          if (ingestion.running() > 0) {
             // A run that was already going may still write rows, so delete again after it ends.
             throw new IllegalStateException(
                 "ingestion of organization "
@@ -71,35 +70,33 @@ public final class DeleteOrganizationJob {
           }
           LOG.atInfo()
               .addKeyValue("org_id", orgId)
-              .addKeyValue("jobs_cancelled", cancelled)
+              .addKeyValue("jobs_cancelled", ingestion.cancelled())
               .log("organization data deleted");
           return null;
         });
   }
 
-  private static int runningIngestion(SchedulerClient client, OrgId orgId) {
+  /** The organization's ingestion jobs cancelled, and those left because they were running. */
+  private record Cancelled(int cancelled, int running) {}
+
+  /** Cancels the organization's waiting ingestion jobs; running ones cannot be cancelled. */
+  private static Cancelled cancelIngestion(SchedulerClient client, OrgId orgId) {
     String prefix = orgId.value() + ":";
+    int cancelled = 0;
     int running = 0;
     for (ScheduledExecution<Object> execution :
         client.getScheduledExecutionsForTask(IngestKeyJob.NAME)) {
-      if (execution.getTaskInstance().getId().startsWith(prefix) && execution.isPicked()) {
-        running++;
-      }
-    }
-    return running;
-  }
-
-  private static int cancelIngestion(SchedulerClient client, OrgId orgId) {
-    String prefix = orgId.value() + ":";
-    int cancelled = 0;
-    for (ScheduledExecution<Object> execution :
-        client.getScheduledExecutionsForTask(IngestKeyJob.NAME)) {
       String id = execution.getTaskInstance().getId();
-      if (id.startsWith(prefix) && !execution.isPicked()) {
+      if (!id.startsWith(prefix)) {
+        continue;
+      }
+      if (execution.isPicked()) {
+        running++;
+      } else {
         client.cancel(TaskInstanceId.of(IngestKeyJob.NAME, id));
         cancelled++;
       }
     }
-    return cancelled;
+    return new Cancelled(cancelled, running);
   }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * Tells which provider a call went to, from the configured base URLs. Host, port and path prefix
  * must all match, because the local provider sandbox serves both providers on one host and port
- * under different paths. The longest matching prefix wins.
+ * under different paths. When several prefixes match, the longest is used.
  */
 final class ProviderEndpoints {
 

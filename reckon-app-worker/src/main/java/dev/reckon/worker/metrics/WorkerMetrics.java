@@ -46,8 +46,8 @@ public final class WorkerMetrics implements JobMetrics, CallObserver {
    */
   public WorkerMetrics(Map<Provider, String> providerBaseUrls) {
     this.endpoints = new ProviderEndpoints(providerBaseUrls);
-    // Ingestion series exist from the start at 0, so a scrape before the first job sees them and
-    // rate() has a starting point.
+    // Ingestion series exist from the start at 0, so a scrape before the first job returns them
+    // and rate() has a starting point.
     for (Provider provider : Provider.values()) {
       for (Outcome outcome : Outcome.values()) {
         jobs.put(

@@ -113,7 +113,7 @@ class PruneUsageServiceTest {
   }
 
   @Test
-  void fullLastBatchIsFollowedByAnEmptyOne() {
+  void fullBatchTriggersAnother() {
     PruneUsageService small =
         new PruneUsageService(organizations, retention, RetentionPolicy.defaults(), CLOCK, 2);
     OrgId org = organization(Plan.FREE);

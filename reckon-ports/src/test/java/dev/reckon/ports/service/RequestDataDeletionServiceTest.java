@@ -61,7 +61,7 @@ class RequestDataDeletionServiceTest {
   }
 
   @Test
-  void slugWithOtherCaseOrSpacesDoesNotMatch() {
+  void slugMatchIsExact() {
     Organization organization = inserted();
     String slug = organization.slug().value();
 

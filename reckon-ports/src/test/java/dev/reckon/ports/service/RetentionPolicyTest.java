@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class RetentionPolicyTest {
 
   @Test
-  void defaultsKeepThirtyAndThreeHundredSixtyFiveDays() {
+  void defaultsMatchPlans() {
     RetentionPolicy policy = RetentionPolicy.defaults();
 
     assertThat(policy.days(Plan.FREE)).isEqualTo(30);
@@ -28,7 +28,7 @@ class RetentionPolicyTest {
   }
 
   @Test
-  void cutoffIsStartOfUtcDayDaysBeforeToday() {
+  void cutoffIsUtcDayStart() {
     RetentionPolicy policy = RetentionPolicy.defaults();
     Instant now = Instant.parse("2026-04-10T23:59:59.999Z");
 

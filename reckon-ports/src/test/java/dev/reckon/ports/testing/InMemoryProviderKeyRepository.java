@@ -63,19 +63,7 @@ public final class InMemoryProviderKeyRepository implements ProviderKeyRepositor
     ProviderKeyRecord key = keys.get(ref);
     if (key != null) {
       keys.put(
-          ref,
-          new ProviderKeyRecord(
-              key.id(),
-              key.orgId(),
-              key.provider(),
-              key.label(),
-              key.hint(),
-              ProviderKeyStatus.NEEDS_ATTENTION,
-              reason,
-              key.sealed(),
-              key.createdBy(),
-              key.createdAt(),
-              key.lastSuccessAt()));
+          ref, withState(key, key.hint(), ProviderKeyStatus.NEEDS_ATTENTION, reason, key.sealed()));
     }
   }
 
@@ -87,20 +75,7 @@ public final class InMemoryProviderKeyRepository implements ProviderKeyRepositor
     KeyRef ref = new KeyRef(orgId, keyId);
     ProviderKeyRecord key = keys.get(ref);
     if (key != null) {
-      keys.put(
-          ref,
-          new ProviderKeyRecord(
-              key.id(),
-              key.orgId(),
-              key.provider(),
-              key.label(),
-              hint,
-              ProviderKeyStatus.ACTIVE,
-              null,
-              sealed,
-              key.createdBy(),
-              key.createdAt(),
-              key.lastSuccessAt()));
+      keys.put(ref, withState(key, hint, ProviderKeyStatus.ACTIVE, null, sealed));
     }
   }
 
@@ -121,20 +96,7 @@ public final class InMemoryProviderKeyRepository implements ProviderKeyRepositor
     if (key == null || !key.sealed().equals(expected)) {
       return false;
     }
-    keys.put(
-        ref,
-        new ProviderKeyRecord(
-            key.id(),
-            key.orgId(),
-            key.provider(),
-            key.label(),
-            key.hint(),
-            key.status(),
-            key.attentionReason(),
-            replacement,
-            key.createdBy(),
-            key.createdAt(),
-            key.lastSuccessAt()));
+    keys.put(ref, withState(key, key.hint(), key.status(), key.attentionReason(), replacement));
     return true;
   }
 
@@ -149,8 +111,10 @@ public final class InMemoryProviderKeyRepository implements ProviderKeyRepositor
     KeyRef ref = new KeyRef(orgId, keyId);
     if (keys.containsKey(ref)) {
       KeyHealth before = health.get(ref);
-      Instant failureAt =
-          lastFailureAt != null ? lastFailureAt : before == null ? null : before.lastFailureAt();
+      Instant failureAt = lastFailureAt;
+      if (failureAt == null && before != null) {
+        failureAt = before.lastFailureAt();
+      }
       health.put(
           ref,
           new KeyHealth(null, consecutiveFailures, failureAt, lastErrorCategory, nextRunAt, 0));
@@ -181,20 +145,7 @@ public final class InMemoryProviderKeyRepository implements ProviderKeyRepositor
     KeyRef ref = new KeyRef(orgId, keyId);
     ProviderKeyRecord key = keys.get(ref);
     if (key != null) {
-      keys.put(
-          ref,
-          new ProviderKeyRecord(
-              key.id(),
-              key.orgId(),
-              key.provider(),
-              key.label(),
-              key.hint(),
-              ProviderKeyStatus.PAUSED,
-              null,
-              key.sealed(),
-              key.createdBy(),
-              key.createdAt(),
-              key.lastSuccessAt()));
+      keys.put(ref, withState(key, key.hint(), ProviderKeyStatus.PAUSED, null, key.sealed()));
     }
   }
 
@@ -237,5 +188,26 @@ public final class InMemoryProviderKeyRepository implements ProviderKeyRepositor
 
   private static Instant micros(Instant instant) {
     return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /** Returns a copy of {@code key} with another hint, status, attention reason and envelope. */
+  private static ProviderKeyRecord withState(
+      ProviderKeyRecord key,
+      KeyHint hint,
+      ProviderKeyStatus status,
+      String attentionReason,
+      SealedKey sealed) {
+    return new ProviderKeyRecord(
+        key.id(),
+        key.orgId(),
+        key.provider(),
+        key.label(),
+        hint,
+        status,
+        attentionReason,
+        sealed,
+        key.createdBy(),
+        key.createdAt(),
+        key.lastSuccessAt());
   }
 }
