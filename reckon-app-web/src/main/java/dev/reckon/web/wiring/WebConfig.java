@@ -1,7 +1,6 @@
 package dev.reckon.web.wiring;
 
 import dev.reckon.adapter.kms.MasterKeyConfig;
-import dev.reckon.domain.tenant.Plan;
 import dev.reckon.ports.service.RetentionPolicy;
 import java.net.URI;
 import java.nio.file.Path;
@@ -102,7 +101,7 @@ public record WebConfig(
             path(env, "RECKON_CLERK_PUBLIC_KEY_FILE"),
             list(env, "RECKON_CLERK_AUTHORIZED_PARTIES"),
             Path.of(text(env, "RECKON_DEV_KEYS_DIR", ".reckon/dev-signing-keys")),
-            retention(env));
+            RetentionPolicy.fromEnvironment(env));
     if (production && config.clerkIssuer == null) {
       throw new IllegalArgumentException(
           "RECKON_CLERK_ISSUER is not set and RECKON_ENV=production: set it to your Clerk"
@@ -134,34 +133,6 @@ public record WebConfig(
   }
 
   /** Reads the retention days of each plan, which default to {@link Plan#retentionDays()}. */
-  private static RetentionPolicy retention(Map<String, String> env) {
-    RetentionPolicy defaults = RetentionPolicy.defaults();
-    return defaults
-        .withDays(Plan.FREE, days(env, "RECKON_RETENTION_FREE_DAYS", defaults.days(Plan.FREE)))
-        .withDays(Plan.PRO, days(env, "RECKON_RETENTION_PRO_DAYS", defaults.days(Plan.PRO)));
-  }
-
-  private static int days(Map<String, String> env, String name, int fallback) {
-    String value = text(env, name, null);
-    if (value == null) {
-      return fallback;
-    }
-    try {
-      int days = Integer.parseInt(value);
-      if (days < 1 || days > RetentionPolicy.MAX_DAYS) {
-        throw new NumberFormatException();
-      }
-      return days;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          name
-              + " '"
-              + value
-              + "' is invalid: use a whole number of days from 1 to "
-              + RetentionPolicy.MAX_DAYS);
-    }
-  }
-
   private static String text(Map<String, String> env, String name, String fallback) {
     String value = env.get(name);
     return value == null || value.isBlank() ? fallback : value.strip();

@@ -2,7 +2,6 @@ package dev.reckon.worker.config;
 
 import dev.reckon.adapter.kms.MasterKeyConfig;
 import dev.reckon.adapter.sentry.SentrySettings;
-import dev.reckon.domain.tenant.Plan;
 import dev.reckon.ports.service.RetentionPolicy;
 import dev.reckon.worker.jobs.JobSettings;
 import java.time.Duration;
@@ -76,11 +75,8 @@ final class EnvReader {
 
   /** Reads the retention days per plan: Free 30 and Pro 365 unless set. */
   RetentionPolicy retention() {
-    RetentionPolicy defaults = RetentionPolicy.defaults();
     try {
-      return defaults
-          .withDays(Plan.FREE, positiveInt("RECKON_RETENTION_FREE_DAYS", defaults.days(Plan.FREE)))
-          .withDays(Plan.PRO, positiveInt("RECKON_RETENTION_PRO_DAYS", defaults.days(Plan.PRO)));
+      return RetentionPolicy.fromEnvironment(env);
     } catch (IllegalArgumentException e) {
       throw new ConfigException(e.getMessage());
     }

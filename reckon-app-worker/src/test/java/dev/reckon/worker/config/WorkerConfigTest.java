@@ -51,6 +51,14 @@ class WorkerConfigTest {
     assertThat(config.masterKey().kind()).isEqualTo(MasterKeyConfig.Kind.LOCAL);
   }
 
+  @Test
+  void invalidRetentionIsConfigError() {
+    assertThatThrownBy(
+            () -> WorkerConfig.fromEnvironment(Map.of("RECKON_RETENTION_FREE_DAYS", "0")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("RECKON_RETENTION_FREE_DAYS '0' is invalid");
+  }
+
   private static Map<String, String> production() {
     Map<String, String> env = new HashMap<>();
     env.put("RECKON_ENV", "production");

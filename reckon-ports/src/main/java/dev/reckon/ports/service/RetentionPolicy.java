@@ -44,6 +44,19 @@ public record RetentionPolicy(Map<Plan, Integer> daysByPlan) {
   }
 
   /** Returns a copy of this policy in which {@code plan} keeps {@code days} days. */
+  /**
+   * Reads the days from RECKON_RETENTION_FREE_DAYS and RECKON_RETENTION_PRO_DAYS, each defaulting
+   * to {@link #defaults()}. The web API and the worker both read them this way.
+   *
+   * @throws IllegalArgumentException naming the variable, its value and the valid range
+   */
+  public static RetentionPolicy fromEnvironment(Map<String, String> env) {
+    RetentionPolicy defaults = defaults();
+    return defaults
+        .withDays(Plan.FREE, days(env, "RECKON_RETENTION_FREE_DAYS", defaults.days(Plan.FREE)))
+        .withDays(Plan.PRO, days(env, "RECKON_RETENTION_PRO_DAYS", defaults.days(Plan.PRO)));
+  }
+
   public RetentionPolicy withDays(Plan plan, int days) {
     Objects.requireNonNull(plan, "plan");
     Map<Plan, Integer> changed = new EnumMap<>(daysByPlan);
@@ -79,5 +92,22 @@ public record RetentionPolicy(Map<Plan, Integer> daysByPlan) {
               + ")");
     }
     return days;
+  }
+
+  private static int days(Map<String, String> env, String name, int fallback) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      int days = Integer.parseInt(value.strip());
+      if (days < 1 || days > MAX_DAYS) {
+        throw new NumberFormatException();
+      }
+      return days;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          name + " '" + value + "' is invalid: use a whole number of days from 1 to " + MAX_DAYS);
+    }
   }
 }

@@ -65,4 +65,24 @@ class RetentionPolicyTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("'daysByPlan' must set the retention of plan pro (was missing)");
   }
+
+  @Test
+  void environmentOverridesDays() {
+    RetentionPolicy policy =
+        RetentionPolicy.fromEnvironment(
+            Map.of("RECKON_RETENTION_FREE_DAYS", "7", "RECKON_RETENTION_PRO_DAYS", " 730 "));
+
+    assertThat(policy.days(Plan.FREE)).isEqualTo(7);
+    assertThat(policy.days(Plan.PRO)).isEqualTo(730);
+  }
+
+  @Test
+  void environmentRejectsInvalidDays() {
+    assertThatThrownBy(
+            () -> RetentionPolicy.fromEnvironment(Map.of("RECKON_RETENTION_PRO_DAYS", "forever")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "RECKON_RETENTION_PRO_DAYS 'forever' is invalid: use a whole number of days from 1 to"
+                + " 36500");
+  }
 }
